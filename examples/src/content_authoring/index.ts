@@ -1,0 +1,3 @@
+/** Public surface of the `content_authoring` subdomain. */
+export * from "./data.js";
+export * from "./signals";

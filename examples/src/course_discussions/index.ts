@@ -1,0 +1,3 @@
+/** Public surface of the course discussions area. */
+export * from "./data";
+export * from "./signals";

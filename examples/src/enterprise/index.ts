@@ -1,0 +1,3 @@
+/** Public surface of the `enterprise` subdomain. */
+export * from "./data";
+export * from "./signals";

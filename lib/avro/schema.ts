@@ -1,0 +1,230 @@
+import avro from "avsc";
+import type { DataClassModel, FieldModel, FieldType, SignalDeclaration, UnsupportedType } from "../model/index.js";
+import type { PluginSettings } from "../settings.js";
+import type { SourceSpan } from "../source/index.js";
+
+/** The documentation string openedx-events puts on every event schema. */
+export const CLOUD_EVENT_DOC = "Avro Event Format for CloudEvents created with openedx_events/schema";
+
+export type AvroType = string | AvroType[] | { [key: string]: unknown };
+
+export interface AvroField {
+  name: string;
+  type: AvroType;
+  default?: null;
+}
+
+export interface AvroRecord {
+  name: string;
+  type: "record";
+  fields: AvroField[];
+}
+
+/** The top-level schema openedx-events writes for a signal, keys in its order. */
+export interface CloudEventSchema {
+  name: "CloudEvent";
+  type: "record";
+  doc: string;
+  fields: AvroField[];
+  namespace: string;
+}
+
+/** Why part of a signal cannot become (valid) Avro, and where to fix it. */
+export interface SchemaProblem {
+  readonly code: UnsupportedType["code"] | "name-clash" | "invalid-avro" | "model";
+  /** Field path from the signal: `enrollment.user.pii.extra`, `tags[]`. */
+  readonly path: string;
+  /** The TypeScript type as written, when the problem is a type. */
+  readonly typeText: string | null;
+  readonly reason: string;
+  /** Where the fix goes: the type annotation, the member, or the signal. */
+  readonly span: SourceSpan;
+  /** The top-level `data` entry the path starts from (null for signal-level problems). */
+  readonly entry: FieldModel | null;
+  /** The record field that holds the problem, and its data class (null at the top level). */
+  readonly field: FieldModel | null;
+  readonly dataClass: DataClassModel | null;
+  /** The unsupported type itself, for suggestions. */
+  readonly type: UnsupportedType | null;
+}
+
+export interface SchemaResult {
+  /** Null when any problem prevents a faithful schema. */
+  readonly schema: CloudEventSchema | null;
+  readonly problems: readonly SchemaProblem[];
+}
+
+interface WalkContext {
+  readonly settings: PluginSettings;
+  /** Record name → data class id, per schema: later uses are by bare name. */
+  readonly seen: Map<string, string>;
+  readonly problems: SchemaProblem[];
+  /** Data classes whose own problems were already collected. */
+  readonly visited: Set<string>;
+  entry: FieldModel | null;
+}
+
+const results = new WeakMap<SignalDeclaration, { key: PluginSettings; result: SchemaResult }>();
+
+/**
+ * The Avro schema of a signal, exactly as openedx-events writes it: records inline at first
+ * use and by bare name afterwards, `["null", T]` with `"default": null` for nullable fields.
+ */
+export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings): SchemaResult {
+  const cached = results.get(signal);
+  if (cached && cached.key === settings) return cached.result;
+  const context: WalkContext = { settings, seen: new Map(), problems: [], visited: new Set(), entry: null };
+  for (const problem of signal.problems) {
+    context.problems.push(modelProblem(problem.message, problem.span, "", null, null));
+  }
+  const fields = signal.fields.map((field) => {
+    context.entry = field;
+    return avroField(field, field.name, null, context);
+  });
+  let schema: CloudEventSchema | null = null;
+  if (signal.eventType !== null && context.problems.length === 0) {
+    schema = { name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields, namespace: signal.eventType };
+    const invalid = avroValidationError(schema);
+    if (invalid) {
+      context.problems.push({
+        code: "invalid-avro",
+        path: "",
+        typeText: null,
+        reason: `the generated schema is not valid Avro: ${invalid}`,
+        span: signal.eventTypeSpan ?? signal.span,
+        entry: null,
+        field: null,
+        dataClass: null,
+        type: null,
+      });
+      schema = null;
+    }
+  }
+  const result: SchemaResult = { schema, problems: context.problems };
+  results.set(signal, { key: settings, result });
+  return result;
+}
+
+/** The schema as openedx-events writes it to a snapshot file (two-space JSON, trailing newline). */
+export function formatSchema(schema: CloudEventSchema): string {
+  return JSON.stringify(schema, null, 2) + "\n";
+}
+
+function modelProblem(
+  reason: string,
+  span: SourceSpan,
+  path: string,
+  entry: FieldModel | null,
+  dataClass: DataClassModel | null,
+): SchemaProblem {
+  return { code: "model", path, typeText: null, reason, span, entry, field: null, dataClass, type: null };
+}
+
+function avroField(field: FieldModel, path: string, owner: DataClassModel | null, context: WalkContext): AvroField {
+  const type = avroType(field.type, path, field, owner, context);
+  if (field.type.kind === "nullable") return { name: field.name, type, default: null };
+  return { name: field.name, type };
+}
+
+function avroType(
+  type: FieldType,
+  path: string,
+  field: FieldModel,
+  owner: DataClassModel | null,
+  context: WalkContext,
+): AvroType {
+  switch (type.kind) {
+    case "primitive":
+    case "custom":
+      return type.avro;
+    case "array":
+      return { type: "array", items: avroType(type.items, `${path}[]`, field, owner, context) };
+    case "map":
+      if (!context.settings.allowMaps) {
+        report(context, path, field, owner, {
+          kind: "unsupported",
+          code: "map",
+          text: type.text,
+          reason:
+            "dict-like types are not supported by the event bus by default; when the structure is known declare a data class for it, otherwise send the dict as a JSON string",
+          span: type.span,
+        });
+        return "null";
+      }
+      return { type: "map", values: avroType(type.values, `${path}{}`, field, owner, context) };
+    case "nullable":
+      return ["null", avroType(type.inner, path, field, owner, context) as string];
+    case "record":
+      return avroRecord(type.dataClass, path, context);
+    case "unsupported":
+      report(context, path, field, owner, type);
+      return "null";
+  }
+}
+
+function avroRecord(dataClass: DataClassModel, path: string, context: WalkContext): AvroType {
+  const seenId = context.seen.get(dataClass.name);
+  if (seenId !== undefined) {
+    if (seenId !== dataClass.id) {
+      context.problems.push({
+        code: "name-clash",
+        path,
+        typeText: dataClass.name,
+        reason: `two different data classes named \`${dataClass.name}\` are reached by this event, but an Avro schema refers to records by bare name, so the second would be read as the first; rename one of them`,
+        span: dataClass.nameSpan,
+        entry: context.entry,
+        field: null,
+        dataClass,
+        type: null,
+      });
+    }
+    return dataClass.name;
+  }
+  context.seen.set(dataClass.name, dataClass.id);
+  if (!context.visited.has(dataClass.id)) {
+    context.visited.add(dataClass.id);
+    for (const problem of dataClass.problems) {
+      context.problems.push(modelProblem(problem.message, problem.span, path, context.entry, dataClass));
+    }
+  }
+  const fields = dataClass.fields.map((field) => avroField(field, `${path}.${field.name}`, dataClass, context));
+  return { name: dataClass.name, type: "record", fields };
+}
+
+function report(
+  context: WalkContext,
+  path: string,
+  field: FieldModel,
+  owner: DataClassModel | null,
+  type: UnsupportedType,
+): void {
+  context.problems.push({
+    code: type.code,
+    path,
+    typeText: type.text,
+    reason: type.reason,
+    span: type.span,
+    entry: context.entry,
+    field: owner ? field : null,
+    dataClass: owner,
+    type,
+  });
+}
+
+const validation = new Map<string, string | null>();
+
+/** avsc's verdict on a schema (null when valid), computed once per distinct schema text. */
+export function avroValidationError(schema: unknown): string | null {
+  const key = JSON.stringify(schema);
+  const cached = validation.get(key);
+  if (cached !== undefined) return cached;
+  let error: string | null = null;
+  try {
+    avro.Type.forSchema(schema as avro.Schema, { wrapUnions: true });
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  if (validation.size > 10_000) validation.clear();
+  validation.set(key, error);
+  return error;
+}

@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** Directories never searched for event definitions. */
+const SKIPPED_DIRECTORIES = new Set(["node_modules", "dist", "build", "coverage", ".git", ".hg", ".svn"]);
+const SOURCE_FILE = /\.(ts|tsx|mts|cts)$/;
+
+export interface DiscoveredSources {
+  readonly files: readonly string[];
+  /** Directories or files that could not be read, with the reason. */
+  readonly unreadable: readonly { readonly path: string; readonly reason: string }[];
+}
+
+/** TypeScript sources under `roots` (files or directories), declaration files and build output excluded. */
+export function discoverSources(roots: readonly string[]): DiscoveredSources {
+  const files = new Set<string>();
+  const unreadable: { path: string; reason: string }[] = [];
+  const visit = (target: string, explicit: boolean): void => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(target);
+    } catch (error) {
+      unreadable.push({ path: target, reason: describeError(error) });
+      return;
+    }
+    if (stat.isFile()) {
+      if (explicit || (SOURCE_FILE.test(target) && !target.endsWith(".d.ts"))) files.add(target);
+      return;
+    }
+    if (!stat.isDirectory()) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(target, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: target, reason: describeError(error) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith(".")) visit(path.join(target, entry.name), false);
+      } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+        files.add(path.join(target, entry.name));
+      }
+    }
+  };
+  for (const root of roots) visit(path.resolve(root), true);
+  return { files: [...files], unreadable };
+}
+
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+      return "not a directory";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

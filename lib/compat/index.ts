@@ -1,0 +1,13 @@
+/** Avro schema resolution (reader vs writer) and registry compatibility modes. */
+export { checkCompatibility, clearCompatibilityCache } from "./check.js";
+export { describeAvroType } from "./describe.js";
+export {
+  COMPATIBILITY_MODES,
+  checkMode,
+  isCompatibilityMode,
+  type CompatibilityDirection,
+  type CompatibilityMode,
+  type ModeCheck,
+  type ModeResult,
+} from "./modes.js";
+export { FINDING_KINDS, type CompatibilityFinding, type CompatibilityResult, type FindingKind } from "./types.js";

@@ -1,0 +1,98 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
+import { settingsCacheKey, type PluginSettings } from "../settings.js";
+import { NameResolver, getSourceFile, type SourceFile } from "../source/index.js";
+import { buildSignal, findSignalCalls, mayDeclareSignals } from "./signals.js";
+import { TypeMapper } from "./type-mapper.js";
+import type { DataClassModel, SignalDeclaration } from "./types.js";
+
+/** What the plugin knows about one file: its signals and everything they reach. */
+export interface FileModel {
+  readonly file: string;
+  readonly signals: readonly SignalDeclaration[];
+  /** Data classes reached from this file's signals, in the order they were first reached. */
+  readonly reachedDataClasses: readonly DataClassModel[];
+  /** The other files read to build this model (for caching and benchmarks). */
+  readonly dependencies: readonly SourceFile[];
+}
+
+const EMPTY: Omit<FileModel, "file"> = { signals: [], reachedDataClasses: [], dependencies: [] };
+
+/**
+ * The model of a file. Signals are found only in files that mention a signal constructor, so a
+ * file without signals costs one substring search and nothing else.
+ */
+export function analyzeSourceFile(file: SourceFile, settings: PluginSettings): FileModel {
+  if (!file.ast || !mayDeclareSignals(file.text, settings.signalConstructors)) return { file: file.path, ...EMPTY };
+  const resolver = new NameResolver(file);
+  const mapper = new TypeMapper(resolver, settings);
+  const signals = findSignalCalls(file.ast, settings.signalConstructors).map(({ call, ancestors }) =>
+    buildSignal(mapper, file, file.ast!, call, ancestors),
+  );
+  return {
+    file: file.path,
+    signals,
+    reachedDataClasses: mapper.builtDataClasses(),
+    dependencies: resolver.filesRead().filter((dep) => dep !== file),
+  };
+}
+
+type CacheEntry = { readonly key: string; readonly model: FileModel };
+const programModels = new WeakMap<TSESTree.Program, CacheEntry>();
+
+/**
+ * The model of the file ESLint is linting, from ESLint's own AST (never re-parsed). Computed once
+ * per AST and settings, so every rule of one lint run shares it.
+ */
+export function analyzeProgram(filePath: string, text: string, program: TSESTree.Program, settings: PluginSettings): FileModel {
+  const key = settingsCacheKey(settings);
+  const cached = programModels.get(program);
+  if (cached && cached.key === key) return cached.model;
+  const model = analyzeSourceFile({ path: filePath, text, ast: program, problem: null, stamp: null }, settings);
+  programModels.set(program, { key, model });
+  return model;
+}
+
+const fileModels = new Map<string, CacheEntry & { readonly source: SourceFile }>();
+
+/** The model of a file on disk, cached until the file or one of its dependencies changes. */
+export function analyzeFilePath(filePath: string, settings: PluginSettings): FileModel {
+  const source = getSourceFile(filePath);
+  const key = settingsCacheKey(settings);
+  const cached = fileModels.get(filePath);
+  if (
+    cached &&
+    cached.source === source &&
+    cached.key === key &&
+    cached.model.dependencies.every((dep) => getSourceFile(dep.path) === dep)
+  ) {
+    return cached.model;
+  }
+  const model = analyzeSourceFile(source, settings);
+  fileModels.set(filePath, { key, model, source });
+  return model;
+}
+
+export function clearModelCache(): void {
+  fileModels.clear();
+}
+
+/** Top-level class, interface and object-type declarations of a program (candidates for data classes). */
+export function declaredTypeNames(program: TSESTree.Program): string[] {
+  const names: string[] = [];
+  for (const statement of program.body) {
+    const node =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (
+      node &&
+      (node.type === AST_NODE_TYPES.ClassDeclaration ||
+        node.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
+        node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) &&
+      node.id
+    ) {
+      names.push(node.id.name);
+    }
+  }
+  return names;
+}

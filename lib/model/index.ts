@@ -1,0 +1,16 @@
+export { analyzeSourceFile, analyzeProgram, analyzeFilePath, clearModelCache, declaredTypeNames } from "./analyze.js";
+export type { FileModel } from "./analyze.js";
+export { TypeMapper } from "./type-mapper.js";
+export { mayDeclareSignals } from "./signals.js";
+export { parseJsDoc } from "./jsdoc.js";
+export type {
+  DataClassKind,
+  DataClassModel,
+  FieldModel,
+  FieldType,
+  JsDoc,
+  ModelProblem,
+  SignalDeclaration,
+  UnsupportedCode,
+  UnsupportedType,
+} from "./types.js";

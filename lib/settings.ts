@@ -1,0 +1,170 @@
+import { COMPATIBILITY_MODES, type CompatibilityMode } from "./compat/index.js";
+
+/** Avro primitive types a field may map to. */
+export type AvroPrimitive = "null" | "boolean" | "int" | "long" | "float" | "double" | "bytes" | "string";
+const AVRO_PRIMITIVES: readonly AvroPrimitive[] = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"];
+
+/**
+ * Types with a custom serializer in openedx-events (opaque keys, datetime): carried as strings.
+ * `customTypes` is merged over this list.
+ */
+export const BUILTIN_CUSTOM_TYPES: Readonly<Record<string, AvroPrimitive>> = {
+  Date: "string",
+  CourseKey: "string",
+  UsageKey: "string",
+  CCXLocator: "string",
+  UUID: "string",
+  LibraryLocatorV2: "string",
+  LibraryUsageLocatorV2: "string",
+  LibraryCollectionLocator: "string",
+  LibraryContainerLocator: "string",
+};
+
+/** The settings every rule and the CLI work from, validated and with defaults filled in. */
+export interface PluginSettings {
+  /** Where snapshots live, relative to the working directory unless absolute. */
+  readonly schemaDir: string;
+  /** Custom type name → Avro primitive, built-ins included. */
+  readonly customTypes: Readonly<Record<string, AvroPrimitive>>;
+  readonly signalConstructors: readonly string[];
+  readonly allowMaps: boolean;
+  readonly numberType: "double" | "long";
+  readonly knownUnserializableSignals: readonly string[];
+  readonly compatibility: CompatibilityMode;
+}
+
+export const DEFAULT_SETTINGS: PluginSettings = {
+  schemaDir: "schemas",
+  customTypes: BUILTIN_CUSTOM_TYPES,
+  signalConstructors: ["OpenEdxPublicSignal"],
+  allowMaps: false,
+  numberType: "double",
+  knownUnserializableSignals: [],
+  compatibility: "FORWARD_TRANSITIVE",
+};
+
+/** The key under ESLint's shared `settings` that holds ours. */
+export const SETTINGS_KEY = "openedx-events";
+
+/** An invalid setting: `message` names the key and what is expected. */
+export class SettingsError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(`Invalid setting settings["${SETTINGS_KEY}"].${key}: ${message}`);
+    this.name = "SettingsError";
+  }
+}
+
+const KNOWN_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof PluginSettings)[];
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "string" ? `"${value}"` : typeof value === "object" ? "an object" : String(value);
+}
+
+function stringList(key: string, value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && item.length > 0)) {
+    throw new SettingsError(key, `expected an array of non-empty strings, got ${describe(value)}.`);
+  }
+  return value as string[];
+}
+
+function closest(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return KNOWN_KEYS.find((known) => known.toLowerCase() === lower || known.toLowerCase().startsWith(lower.slice(0, 5)));
+}
+
+const validated = new WeakMap<object, PluginSettings>();
+
+/**
+ * Validates `settings["openedx-events"]` (or the CLI's equivalent) and fills in defaults.
+ * Throws a `SettingsError` naming the first bad key; never anything else.
+ */
+export function resolveSettings(raw: unknown): PluginSettings {
+  if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new SettingsError("(root)", `expected an object, got ${describe(raw)}.`);
+  }
+  const cached = validated.get(raw);
+  if (cached) return cached;
+  const input = raw as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!(KNOWN_KEYS as string[]).includes(key)) {
+      const hint = closest(key);
+      throw new SettingsError(
+        key,
+        `unknown setting.${hint ? ` Did you mean "${hint}"?` : ""} Known settings: ${KNOWN_KEYS.join(", ")}.`,
+      );
+    }
+  }
+  const result: { -readonly [K in keyof PluginSettings]: PluginSettings[K] } = { ...DEFAULT_SETTINGS };
+  if (input.schemaDir !== undefined) {
+    if (typeof input.schemaDir !== "string" || input.schemaDir.trim() === "" || input.schemaDir.includes("\0")) {
+      throw new SettingsError("schemaDir", `expected a directory path, got ${describe(input.schemaDir)}.`);
+    }
+    result.schemaDir = input.schemaDir;
+  }
+  if (input.customTypes !== undefined) {
+    const value = input.customTypes;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw new SettingsError("customTypes", `expected an object mapping type names to Avro primitives, got ${describe(value)}.`);
+    }
+    const merged: Record<string, AvroPrimitive> = { ...BUILTIN_CUSTOM_TYPES };
+    for (const [name, avro] of Object.entries(value as Record<string, unknown>)) {
+      if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
+        throw new SettingsError(`customTypes.${name}`, "a custom type is named by a TypeScript identifier.");
+      }
+      if (typeof avro !== "string" || !(AVRO_PRIMITIVES as string[]).includes(avro) || avro === "null") {
+        throw new SettingsError(
+          `customTypes.${name}`,
+          `expected one of ${AVRO_PRIMITIVES.filter((p) => p !== "null").map((p) => `"${p}"`).join(", ")}, got ${describe(avro)}.`,
+        );
+      }
+      merged[name] = avro as AvroPrimitive;
+    }
+    result.customTypes = merged;
+  }
+  if (input.signalConstructors !== undefined) {
+    const names = stringList("signalConstructors", input.signalConstructors);
+    if (names.length === 0) throw new SettingsError("signalConstructors", "expected at least one constructor name.");
+    result.signalConstructors = names;
+  }
+  if (input.allowMaps !== undefined) {
+    if (typeof input.allowMaps !== "boolean") {
+      throw new SettingsError("allowMaps", `expected true or false, got ${describe(input.allowMaps)}.`);
+    }
+    result.allowMaps = input.allowMaps;
+  }
+  if (input.numberType !== undefined) {
+    if (input.numberType !== "double" && input.numberType !== "long") {
+      throw new SettingsError("numberType", `expected "double" or "long", got ${describe(input.numberType)}.`);
+    }
+    result.numberType = input.numberType;
+  }
+  if (input.knownUnserializableSignals !== undefined) {
+    result.knownUnserializableSignals = stringList("knownUnserializableSignals", input.knownUnserializableSignals);
+  }
+  if (input.compatibility !== undefined) {
+    const mode = input.compatibility;
+    if (typeof mode !== "string" || !(COMPATIBILITY_MODES as readonly string[]).includes(mode)) {
+      throw new SettingsError("compatibility", `expected one of ${COMPATIBILITY_MODES.join(", ")}, got ${describe(mode)}.`);
+    }
+    result.compatibility = mode as CompatibilityMode;
+  }
+  const frozen = Object.freeze(result);
+  validated.set(raw, frozen);
+  return frozen;
+}
+
+/** A stable key for caches whose content depends on the settings. */
+export function settingsCacheKey(settings: PluginSettings): string {
+  return JSON.stringify([
+    settings.customTypes,
+    settings.signalConstructors,
+    settings.allowMaps,
+    settings.numberType,
+  ]);
+}

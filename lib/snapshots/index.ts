@@ -1,0 +1,36 @@
+/**
+ * Snapshot files: naming, safe reading (with history) and safe writing.
+ * No ESLint here; every problem a user's files can cause is a value.
+ */
+export {
+  EVENT_TYPE_MAX_LENGTH,
+  InvalidEventTypeError,
+  eventTypeFromFileName,
+  historyFileName,
+  snapshotFileName,
+  validateEventType,
+  type ParsedSnapshotFileName,
+} from "./naming.js";
+export { resolveSnapshotPath, type ResolveOptions, type ResolvedSnapshotPath } from "./paths.js";
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_DEPTH,
+  parseSnapshotText,
+  type ParsedSnapshot,
+  type SnapshotProblemDetail,
+  type SnapshotProblemKind,
+  type SnapshotSchema,
+} from "./parse.js";
+export {
+  clearSnapshotCache,
+  readSnapshot,
+  snapshotReadCount,
+  type ReadOptions,
+  type SnapshotMissing,
+  type SnapshotOk,
+  type SnapshotProblem,
+  type SnapshotReadResult,
+  type SnapshotVersion,
+} from "./read.js";
+export { listSnapshots, snapshotListCount } from "./listing.js";
+export { writeSnapshot, type WriteOptions, type WriteResult } from "./write.js";

@@ -1,0 +1,180 @@
+/**
+ * JSON helpers that never recurse on untrusted depth.
+ *
+ * `JSON.parse` and avsc both recurse, so a file of 10,000 `[` could blow the
+ * stack: the depth is measured on the raw text first, with a flat loop. And
+ * since V8's parse errors do not always carry a position, a small validator
+ * finds where the text stops being JSON, for a line/column diagnostic.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Offset of the first `[` or `{` that opens nesting level `maxDepth + 1`, or
+ * null when the text stays within `maxDepth`. Brackets inside strings do not
+ * count. Works on any text, valid JSON or not.
+ */
+export function findExcessiveNesting(text: string, maxDepth: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > maxDepth) return i;
+    } else if ((c === 0x5d /* ] */ || c === 0x7d /* } */) && depth > 0) {
+      // Clamped: a stray closer must not buy credit for later openers.
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** 1-based line and column (UTF-16 code units) of `offset`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+class Stop {
+  constructor(readonly offset: number) {}
+}
+
+/**
+ * Offset where `text` stops being valid JSON (text.length for a premature
+ * end), or null if it is valid. Only meant for texts whose nesting was already
+ * bounded by {@link findExcessiveNesting}, so the recursion is shallow.
+ */
+export function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const fail = (at: number = i): never => {
+    throw new Stop(at);
+  };
+  const ws = (): void => {
+    while (i < text.length) {
+      const c = text[i];
+      if (c === " " || c === "\t" || c === "\n" || c === "\r") i++;
+      else break;
+    }
+  };
+  const literal = (word: string): void => {
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
+  };
+  const digits = (): void => {
+    const start = i;
+    while (i < text.length && text[i]! >= "0" && text[i]! <= "9") i++;
+    if (i === start) fail();
+  };
+  const number = (): void => {
+    if (text[i] === "-") i++;
+    if (text[i] === "0") i++;
+    else digits();
+    if (text[i] === ".") {
+      i++;
+      digits();
+    }
+    if (text[i] === "e" || text[i] === "E") {
+      i++;
+      if (text[i] === "+" || text[i] === "-") i++;
+      digits();
+    }
+  };
+  const string = (): void => {
+    i++; // opening quote
+    for (;;) {
+      if (i >= text.length) fail();
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail();
+      if (c === BACKSLASH) {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i + 1);
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+          i += 2;
+        } else {
+          fail(i + 1);
+        }
+      } else {
+        i++;
+      }
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '"') string();
+    else if (c === "t") literal("true");
+    else if (c === "f") literal("false");
+    else if (c === "n") literal("null");
+    else if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) number();
+    else fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return null;
+  } catch (error) {
+    if (error instanceof Stop) return error.offset;
+    throw error;
+  }
+}

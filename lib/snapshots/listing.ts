@@ -1,0 +1,98 @@
+/**
+ * Which snapshots and history versions a schema directory holds.
+ *
+ * Listings are cached per real directory and revalidated by the directory's
+ * mtime, which changes whenever an entry is added, removed or renamed: an
+ * editor sees a new snapshot without a restart, and a lint run lists each
+ * directory once.
+ */
+import fs from "node:fs";
+import { eventTypeFromFileName } from "./naming.js";
+import { realSchemaDir } from "./paths.js";
+
+interface EventFiles {
+  current: string | null;
+  /** version → file name */
+  history: Map<number, string>;
+}
+
+interface Listing {
+  mtimeMs: number;
+  ino: number;
+  byEventType: Map<string, EventFiles>;
+}
+
+const listings = new Map<string, Listing>();
+let listCount = 0;
+
+function readListing(dir: string): Listing | null {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(dir);
+  } catch {
+    return null;
+  }
+  if (!stats.isDirectory()) return null;
+  const cached = listings.get(dir);
+  if (cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.ino === stats.ino) return cached;
+
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  listCount++;
+  const byEventType = new Map<string, EventFiles>();
+  for (const entry of entries) {
+    // Directories can never be snapshots; symlinks are kept so reading can explain why they are refused.
+    if (entry.isDirectory()) continue;
+    const parsed = eventTypeFromFileName(entry.name);
+    if (parsed === null) continue;
+    let files = byEventType.get(parsed.eventType);
+    if (files === undefined) {
+      files = { current: null, history: new Map() };
+      byEventType.set(parsed.eventType, files);
+    }
+    if (parsed.version === null) files.current = entry.name;
+    else files.history.set(parsed.version, entry.name);
+  }
+  const listing: Listing = { mtimeMs: stats.mtimeMs, ino: stats.ino, byEventType };
+  listings.set(dir, listing);
+  return listing;
+}
+
+/** Event types that have a current snapshot in `schemaDir`, sorted. Unrelated files are ignored; a missing directory lists nothing. */
+export function listSnapshots(schemaDir: string): string[] {
+  const listing = readListing(realSchemaDir(schemaDir));
+  if (listing === null) return [];
+  return [...listing.byEventType]
+    .filter(([, files]) => files.current !== null)
+    .map(([eventType]) => eventType)
+    .sort();
+}
+
+/** History files of `eventType`, oldest first (numeric order: v2 before v10). */
+export function historyFiles(schemaDir: string, eventType: string): { version: number; fileName: string }[] {
+  const listing = readListing(realSchemaDir(schemaDir));
+  const history = listing?.byEventType.get(eventType)?.history;
+  if (history === undefined) return [];
+  return [...history]
+    .sort(([a], [b]) => a - b)
+    .map(([version, fileName]) => ({ version, fileName }));
+}
+
+/** Drops cached listings; with a directory, only that one (writers call this so coarse mtimes cannot hide their change). */
+export function clearListingCache(realDir?: string): void {
+  if (realDir !== undefined) {
+    listings.delete(realDir);
+    return;
+  }
+  listings.clear();
+  listCount = 0;
+}
+
+/** Number of directories actually listed since the last full {@link clearListingCache}. */
+export function snapshotListCount(): number {
+  return listCount;
+}

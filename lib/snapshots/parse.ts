@@ -1,0 +1,134 @@
+/**
+ * From snapshot text to a validated schema, with every failure as a value.
+ * No I/O here: reading, size caps and caching live in read.ts.
+ */
+import avro from "avsc";
+import { findExcessiveNesting, jsonErrorOffset, lineColumn } from "./json.js";
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_DEPTH = 64;
+
+export type SnapshotProblemKind =
+  | "invalid-event-type"
+  | "unsafe-path"
+  | "unreadable"
+  | "too-large"
+  | "not-json"
+  | "too-deep"
+  | "not-avro"
+  | "wrong-shape"
+  | "wrong-event";
+
+/** The top level of an openedx event snapshot, as checked. Frozen: it is shared through the cache. */
+export interface SnapshotSchema {
+  readonly name: "CloudEvent";
+  readonly type: "record";
+  readonly fields: readonly unknown[];
+  readonly namespace?: string;
+  readonly doc?: string;
+  readonly [key: string]: unknown;
+}
+
+export interface ParsedSnapshot {
+  status: "ok";
+  schema: SnapshotSchema;
+  /** The file's text exactly as read (a UTF-8 BOM, if any, included). */
+  text: string;
+  /** avsc's type for the schema, built once during validation; reuse it for resolvers. */
+  avroType: avro.Type;
+}
+
+export interface SnapshotProblemDetail {
+  status: "problem";
+  kind: SnapshotProblemKind;
+  message: string;
+  /** 1-based position, for `not-json` and `too-deep`. */
+  line?: number;
+  column?: number;
+}
+
+export interface ParseLimits {
+  maxDepth: number;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Validates `text` as the snapshot of `eventType`. Order matters: the depth
+ * check runs before anything recursive touches the text.
+ */
+export function parseSnapshotText(
+  text: string,
+  eventType: string,
+  limits: ParseLimits = { maxDepth: DEFAULT_MAX_DEPTH },
+): ParsedSnapshot | SnapshotProblemDetail {
+  const tooDeepAt = findExcessiveNesting(text, limits.maxDepth);
+  if (tooDeepAt !== null) {
+    return {
+      status: "problem",
+      kind: "too-deep",
+      message: `The snapshot nests deeper than ${limits.maxDepth} levels, more than any event schema needs.`,
+      ...lineColumn(text, tooDeepAt),
+    };
+  }
+
+  // Python and most editors write no BOM, but tolerate one rather than call the file "not JSON".
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const shift = body === text ? 0 : 1;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    const offset = jsonErrorOffset(body);
+    return {
+      status: "problem",
+      kind: "not-json",
+      message: `The snapshot is not valid JSON: ${errorMessage(error)}.`,
+      ...(offset === null ? {} : lineColumn(text, offset + shift)),
+    };
+  }
+
+  let avroType: avro.Type;
+  try {
+    avroType = avro.Type.forSchema(json as avro.Schema);
+  } catch (error) {
+    return {
+      status: "problem",
+      kind: "not-avro",
+      message: `The snapshot is JSON but not an Avro schema: ${errorMessage(error)}.`,
+    };
+  }
+
+  if (!isPlainObject(json) || json["type"] !== "record" || json["name"] !== "CloudEvent" || !Array.isArray(json["fields"])) {
+    return {
+      status: "problem",
+      kind: "wrong-shape",
+      message:
+        'The snapshot is an Avro schema but not an Open edX event snapshot, whose top level is a record named "CloudEvent" with a "fields" array.',
+    };
+  }
+  const namespace = json["namespace"];
+  if (namespace !== undefined && namespace !== eventType) {
+    return {
+      status: "problem",
+      kind: "wrong-event",
+      message: `The snapshot's namespace is ${JSON.stringify(namespace)} but its file name is for event type ${JSON.stringify(eventType)}.`,
+    };
+  }
+
+  return { status: "ok", schema: deepFreeze(json) as unknown as SnapshotSchema, text, avroType };
+}

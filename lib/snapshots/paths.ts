@@ -1,0 +1,118 @@
+/**
+ * Keeping snapshot paths inside the schema directory.
+ *
+ * The schema directory comes from settings and may itself be a symlink (a
+ * shared checkout, a monorepo link): that is allowed. Files inside it may not
+ * lead elsewhere, because a snapshot that silently reads (or a write that
+ * silently lands) outside the directory is how a hostile repository leaks or
+ * clobbers files.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+export type ResolvedSnapshotPath =
+  | {
+      ok: true;
+      /** The schema directory with symlinks resolved (or just absolute when it does not exist yet). */
+      dir: string;
+      /** `schemaDir/fileName` made absolute but with the directory as configured: the name to show users. */
+      path: string;
+      /** `dir/fileName`: the stable identity of the entry (cache key), whatever spelling of schemaDir was used. */
+      entryPath: string;
+      /** What to open: `entryPath`, or its in-directory target when it is a symlink. */
+      realPath: string;
+    }
+  | { ok: false; path: string; reason: string };
+
+export interface ResolveOptions {
+  /** When false, any symlink at the target is refused (writers never follow one). Default true. */
+  followSymlinks?: boolean;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+}
+
+/** True when `target` is `dir` itself or below it. */
+export function isInside(dir: string, target: string): boolean {
+  const rel = path.relative(dir, target);
+  return rel === "" || (!path.isAbsolute(rel) && rel !== ".." && !rel.startsWith(".." + path.sep));
+}
+
+/** Resolves the schema directory's symlinks; falls back to the absolute path when it cannot (e.g. not created yet). */
+export function realSchemaDir(schemaDir: string): string {
+  const absolute = path.resolve(schemaDir);
+  try {
+    return fs.realpathSync.native(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
+/**
+ * Where `fileName` lives in `schemaDir`, refusing anything that escapes the
+ * real directory. Never throws. Whether the file exists is left to the
+ * caller's own `stat`, which reports the precise error.
+ */
+export function resolveSnapshotPath(
+  schemaDir: string,
+  fileName: string,
+  options: ResolveOptions = {},
+): ResolvedSnapshotPath {
+  const dir = realSchemaDir(schemaDir);
+  const shown = path.join(path.resolve(schemaDir), fileName);
+  if (
+    fileName === "" ||
+    fileName === "." ||
+    fileName === ".." ||
+    /[/\\\0]/.test(fileName)
+  ) {
+    return {
+      ok: false,
+      path: path.resolve(schemaDir),
+      reason: `${JSON.stringify(fileName)} is not a plain file name.`,
+    };
+  }
+  const file = path.join(dir, fileName);
+  const ok = (realPath: string): ResolvedSnapshotPath => ({ ok: true, dir, path: shown, entryPath: file, realPath });
+
+  let stats: fs.Stats;
+  try {
+    stats = fs.lstatSync(file);
+  } catch {
+    // Missing (or unreachable): nothing here can point elsewhere.
+    return ok(file);
+  }
+  if (!stats.isSymbolicLink()) return ok(file);
+
+  if (options.followSymlinks === false) {
+    return { ok: false, path: shown, reason: `${shown} is a symbolic link; snapshots are never written through links.` };
+  }
+  let target: string;
+  try {
+    target = fs.realpathSync.native(file);
+  } catch (error) {
+    let linkText = "?";
+    try {
+      linkText = fs.readlinkSync(file);
+    } catch {
+      // Keep "?": the reason below is still accurate.
+    }
+    const why = errorCode(error) === "ELOOP" ? "a symlink loop" : "a target that does not exist";
+    return {
+      ok: false,
+      path: shown,
+      reason: `${shown} is a symbolic link to ${JSON.stringify(linkText)} with ${why}, so it cannot be checked to stay inside ${dir}.`,
+    };
+  }
+  if (!isInside(dir, target)) {
+    return {
+      ok: false,
+      path: shown,
+      reason: `${shown} is a symbolic link to ${target}, outside the schema directory ${dir}.`,
+    };
+  }
+  return ok(target);
+}

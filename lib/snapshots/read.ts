@@ -1,0 +1,305 @@
+/**
+ * Reading snapshots: safely, and each file once per process.
+ *
+ * Rules run on every keystroke and several rules ask for the same snapshot,
+ * so parsed files are cached by their directory entry and revalidated with a
+ * `stat` (mtime, ctime, size, inode): cheap, and an editor sees edits without
+ * a restart. Everything a file can do wrong is returned as a value.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type avro from "avsc";
+import { historyFiles, clearListingCache } from "./listing.js";
+import { snapshotFileName, validateEventType } from "./naming.js";
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_DEPTH,
+  parseSnapshotText,
+  type ParsedSnapshot,
+  type SnapshotProblemDetail,
+  type SnapshotProblemKind,
+  type SnapshotSchema,
+} from "./parse.js";
+import { resolveSnapshotPath } from "./paths.js";
+
+export interface ReadOptions {
+  /** Files larger than this are refused before being read. Default 5 MB. */
+  maxBytes?: number;
+  /** Deeper JSON nesting is refused before parsing. Default 64. */
+  maxDepth?: number;
+}
+
+interface ProblemFields {
+  status: "problem";
+  kind: SnapshotProblemKind;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** An older version beside the current snapshot (`…_schema.v<version>.avsc`). */
+export type SnapshotVersion =
+  | { version: number; file: string; status: "ok"; schema: SnapshotSchema; text: string; avroType: avro.Type }
+  | ({ version: number; file: string } & ProblemFields);
+
+export interface SnapshotOk {
+  status: "ok";
+  eventType: string;
+  /** Absolute path of the current snapshot, under schemaDir as configured. */
+  file: string;
+  schema: SnapshotSchema;
+  text: string;
+  avroType: avro.Type;
+  /** Older versions found beside it, v1 (oldest) first, each ok or a problem. */
+  history: SnapshotVersion[];
+  /** For transitive checks: the schemas of the readable history versions, oldest first, then the current one. */
+  versions: SnapshotSchema[];
+}
+
+export interface SnapshotMissing {
+  status: "missing";
+  eventType: string;
+  /** Absolute path where the snapshot was looked for. */
+  file: string;
+  /** The bare file name expected, e.g. `org+openedx+x+v1_schema.avsc`. */
+  expectedFile: string;
+}
+
+export interface SnapshotProblem extends ProblemFields {
+  eventType: string;
+  /** The offending file; for `invalid-event-type`, the schema directory. */
+  file: string;
+}
+
+export type SnapshotReadResult = SnapshotOk | SnapshotMissing | SnapshotProblem;
+
+interface CacheEntry {
+  mtimeMs: number;
+  ctimeMs: number;
+  size: number;
+  ino: number;
+  maxBytes: number;
+  maxDepth: number;
+  result: ParsedSnapshot | SnapshotProblemDetail;
+}
+
+const cache = new Map<string, CacheEntry>();
+let readCount = 0;
+
+/** Forgets every parsed snapshot and directory listing, and resets both counters. */
+export function clearSnapshotCache(): void {
+  cache.clear();
+  readCount = 0;
+  clearListingCache();
+}
+
+/** Number of snapshot files actually read and parsed since the last {@link clearSnapshotCache}. */
+export function snapshotReadCount(): number {
+  return readCount;
+}
+
+/** Writers call this for the entries they replaced, so a coarse filesystem clock cannot serve stale content. */
+export function forgetSnapshotEntry(entryPath: string): void {
+  cache.delete(entryPath);
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === "object" && error !== null && "code" in error
+    ? String((error as { code: unknown }).code)
+    : "";
+}
+
+function unreadable(error: unknown): SnapshotProblemDetail {
+  const code = errorCode(error);
+  const why =
+    code === "EACCES" || code === "EPERM"
+      ? "permission denied"
+      : code === "EISDIR"
+        ? "it is a directory"
+        : code === "ENOTDIR"
+          ? "a component of its path is not a directory"
+          : code === "ENAMETOOLONG"
+            ? "the file name is too long for this filesystem"
+            : error instanceof Error
+              ? error.message
+              : String(error);
+  return { status: "problem", kind: "unreadable", message: `The snapshot cannot be read: ${why}.` };
+}
+
+function notRegular(stats: fs.Stats): SnapshotProblemDetail | null {
+  if (stats.isFile()) return null;
+  // A FIFO or device would block or never end: never open one.
+  const what = stats.isDirectory() ? "it is a directory" : "it is not a regular file";
+  return { status: "problem", kind: "unreadable", message: `The snapshot cannot be read: ${what}.` };
+}
+
+function tooLarge(size: number, maxBytes: number): SnapshotProblemDetail {
+  return {
+    status: "problem",
+    kind: "too-large",
+    message: `The snapshot is ${size} bytes, over the ${maxBytes}-byte limit for schema files.`,
+  };
+}
+
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
+/**
+ * Reads at most `maxBytes + 1` bytes (null when there were more), so a file
+ * that grows after `stat` still cannot exceed the cap in memory.
+ */
+function readCapped(fd: number, expectedSize: number, maxBytes: number): Buffer | null {
+  let buffer = Buffer.alloc(Math.min(expectedSize, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return null;
+      const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return buffer.subarray(0, length);
+    length += n;
+  }
+}
+
+function sameStats(entry: CacheEntry, stats: fs.Stats, maxBytes: number, maxDepth: number): boolean {
+  return (
+    entry.mtimeMs === stats.mtimeMs &&
+    entry.ctimeMs === stats.ctimeMs &&
+    entry.size === stats.size &&
+    entry.ino === stats.ino &&
+    entry.maxBytes === maxBytes &&
+    entry.maxDepth === maxDepth
+  );
+}
+
+/**
+ * One file: "missing", or its parse (cached). `entryPath` is the cache key,
+ * `realPath` what to open (already checked to be inside the directory).
+ */
+function readOne(
+  entryPath: string,
+  realPath: string,
+  eventType: string,
+  maxBytes: number,
+  maxDepth: number,
+): ParsedSnapshot | SnapshotProblemDetail | "missing" {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(realPath);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return "missing";
+    return unreadable(error);
+  }
+  const irregular = notRegular(stats);
+  if (irregular !== null) return irregular;
+  if (stats.size > maxBytes) return tooLarge(stats.size, maxBytes);
+
+  const cached = cache.get(entryPath);
+  if (cached !== undefined && sameStats(cached, stats, maxBytes, maxDepth)) return cached.result;
+
+  let fd: number;
+  try {
+    // O_NOFOLLOW: if a symlink was swapped in since the path check, fail rather than follow it.
+    fd = fs.openSync(realPath, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "ENOENT") return "missing";
+    if (code === "ELOOP") {
+      return { status: "problem", kind: "unsafe-path", message: "The snapshot became a symbolic link while being read." };
+    }
+    return unreadable(error);
+  }
+  let result: ParsedSnapshot | SnapshotProblemDetail;
+  let key: fs.Stats;
+  try {
+    key = fs.fstatSync(fd);
+    const irregularNow = notRegular(key);
+    if (irregularNow !== null) return irregularNow;
+    const bytes = readCapped(fd, key.size, maxBytes);
+    readCount++;
+    result =
+      bytes === null
+        ? tooLarge(Math.max(key.size, maxBytes + 1), maxBytes)
+        : parseSnapshotText(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), eventType, { maxDepth });
+  } catch (error) {
+    return unreadable(error);
+  } finally {
+    fs.closeSync(fd);
+  }
+  cache.set(entryPath, {
+    mtimeMs: key.mtimeMs,
+    ctimeMs: key.ctimeMs,
+    size: key.size,
+    ino: key.ino,
+    maxBytes,
+    maxDepth,
+    result,
+  });
+  return result;
+}
+
+function problemFields(detail: SnapshotProblemDetail): ProblemFields {
+  const fields: ProblemFields = { status: "problem", kind: detail.kind, message: detail.message };
+  if (detail.line !== undefined) fields.line = detail.line;
+  if (detail.column !== undefined) fields.column = detail.column;
+  return fields;
+}
+
+function readHistory(schemaDir: string, eventType: string, maxBytes: number, maxDepth: number): SnapshotVersion[] {
+  const versions: SnapshotVersion[] = [];
+  for (const { version, fileName } of historyFiles(schemaDir, eventType)) {
+    const resolved = resolveSnapshotPath(schemaDir, fileName);
+    if (!resolved.ok) {
+      versions.push({ version, file: resolved.path, status: "problem", kind: "unsafe-path", message: resolved.reason });
+      continue;
+    }
+    const result = readOne(resolved.entryPath, resolved.realPath, eventType, maxBytes, maxDepth);
+    if (result === "missing") continue; // removed since the listing: nothing to compare with
+    versions.push(
+      result.status === "ok"
+        ? { version, file: resolved.path, status: "ok", schema: result.schema, text: result.text, avroType: result.avroType }
+        : { version, file: resolved.path, ...problemFields(result) },
+    );
+  }
+  return versions;
+}
+
+/**
+ * The snapshot of `eventType` in `schemaDir`, with its history. Never throws:
+ * an invalid event type, an unsafe path, an unreadable or malformed file are
+ * all `{ status: "problem" }`.
+ */
+export function readSnapshot(schemaDir: string, eventType: string, options: ReadOptions = {}): SnapshotReadResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const invalid = validateEventType(eventType);
+  if (invalid !== null) {
+    return { status: "problem", eventType, file: path.resolve(schemaDir), kind: "invalid-event-type", message: invalid };
+  }
+  const fileName = snapshotFileName(eventType);
+  const resolved = resolveSnapshotPath(schemaDir, fileName);
+  if (!resolved.ok) {
+    return { status: "problem", eventType, file: resolved.path, kind: "unsafe-path", message: resolved.reason };
+  }
+  const current = readOne(resolved.entryPath, resolved.realPath, eventType, maxBytes, maxDepth);
+  if (current === "missing") return { status: "missing", eventType, file: resolved.path, expectedFile: fileName };
+  if (current.status === "problem") return { eventType, file: resolved.path, ...problemFields(current) };
+
+  const history = readHistory(schemaDir, eventType, maxBytes, maxDepth);
+  const versions: SnapshotSchema[] = [];
+  for (const version of history) if (version.status === "ok") versions.push(version.schema);
+  versions.push(current.schema);
+  return {
+    status: "ok",
+    eventType,
+    file: resolved.path,
+    schema: current.schema,
+    text: current.text,
+    avroType: current.avroType,
+    history,
+    versions,
+  };
+}

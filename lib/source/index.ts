@@ -1,0 +1,10 @@
+export { getSourceFile, adoptLintedFile, parseSource, parseCount, clearSourceCache, MAX_SOURCE_BYTES } from "./parse-cache.js";
+export type { SourceFile, SourceProblem } from "./parse-cache.js";
+export { moduleScopeOf } from "./module-scope.js";
+export type { ModuleScope, LocalDeclaration, TypeDeclaration, ImportBinding, ExportBinding } from "./module-scope.js";
+export { resolveModule, isRelativeSpecifier } from "./resolve-module.js";
+export type { ModuleResolution } from "./resolve-module.js";
+export { NameResolver } from "./resolve-name.js";
+export type { NameResolution } from "./resolve-name.js";
+export { spanOf, formatSpan } from "./span.js";
+export type { SourceSpan } from "./span.js";

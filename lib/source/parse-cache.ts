@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import { parse, type TSESTree } from "@typescript-eslint/typescript-estree";
+
+/**
+ * One parsed TypeScript file. `ast` is null when the file could not be read or parsed;
+ * `problem` then says why, so callers can report it instead of throwing.
+ */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly ast: TSESTree.Program | null;
+  readonly problem: SourceProblem | null;
+  /** Stamp of the version on disk this entry was made from (null for editor buffers). */
+  readonly stamp: string | null;
+}
+
+export interface SourceProblem {
+  readonly kind: "unreadable" | "syntax-error" | "too-large";
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** Files larger than this are not parsed: event definitions are never that big. */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
+const cache = new Map<string, SourceFile>();
+let parses = 0;
+
+function stampOf(stat: fs.Stats): string {
+  return `${stat.mtimeMs}:${stat.size}`;
+}
+
+export function parseSource(path: string, text: string, stamp: string | null): SourceFile {
+  parses++;
+  try {
+    const ast = parse(text, {
+      loc: true,
+      range: true,
+      comment: true,
+      jsx: /\.[cm]?tsx$/.test(path),
+      filePath: path,
+      suppressDeprecatedPropertyWarnings: true,
+    });
+    return { path, text, ast, problem: null, stamp };
+  } catch (error) {
+    const e = error as { message?: string; lineNumber?: number; column?: number };
+    return {
+      path,
+      text,
+      ast: null,
+      stamp,
+      problem: {
+        kind: "syntax-error",
+        message: String(e.message ?? error),
+        line: e.lineNumber,
+        column: e.column,
+      },
+    };
+  }
+}
+
+/**
+ * The parsed file at `path`, parsed at most once per version on disk. The version is the
+ * file's modification time and size, so an editor sees edits without a restart.
+ */
+export function getSourceFile(path: string): SourceFile {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch (error) {
+    cache.delete(path);
+    return unreadable(path, error);
+  }
+  const stamp = stampOf(stat);
+  const cached = cache.get(path);
+  if (cached && cached.stamp === stamp) return cached;
+  let entry: SourceFile;
+  if (!stat.isFile()) {
+    entry = { path, text: "", ast: null, stamp, problem: { kind: "unreadable", message: "not a regular file" } };
+  } else if (stat.size > MAX_SOURCE_BYTES) {
+    entry = {
+      path,
+      text: "",
+      ast: null,
+      stamp,
+      problem: { kind: "too-large", message: `larger than ${MAX_SOURCE_BYTES} bytes, not parsed` },
+    };
+  } else {
+    let text: string;
+    try {
+      text = fs.readFileSync(path, "utf8");
+    } catch (error) {
+      return unreadable(path, error);
+    }
+    entry = parseSource(path, text, stamp);
+  }
+  cache.set(path, entry);
+  return entry;
+}
+
+/**
+ * Lets the file ESLint is linting serve later imports of it without a second parse, but only
+ * when the buffer is exactly what is on disk (an editor's unsaved buffer is not what other
+ * files import).
+ */
+export function adoptLintedFile(path: string, text: string, ast: TSESTree.Program): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch {
+    return;
+  }
+  const stamp = stampOf(stat);
+  const cached = cache.get(path);
+  if (cached && cached.stamp === stamp) return;
+  if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return;
+  let disk: string;
+  try {
+    disk = fs.readFileSync(path, "utf8");
+  } catch {
+    return;
+  }
+  if (disk !== text) return;
+  cache.set(path, { path, text, ast, problem: null, stamp });
+}
+
+function unreadable(path: string, error: unknown): SourceFile {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = code === "ENOENT" ? "file not found" : code ? `cannot read (${code})` : String(error);
+  return { path, text: "", ast: null, stamp: null, problem: { kind: "unreadable", message } };
+}
+
+/** Number of parses since the process started or the cache was cleared (benchmarks, tests). */
+export function parseCount(): number {
+  return parses;
+}
+
+export function clearSourceCache(): void {
+  cache.clear();
+  parses = 0;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { findExcessiveNesting, jsonErrorOffset, lineColumn } from "../../lib/snapshots/json.js";
+
+describe("findExcessiveNesting", () => {
+  it("measures depth without recursion, even at 100,000 levels", () => {
+    const text = "[".repeat(100_000);
+    expect(findExcessiveNesting(text, 64)).toBe(64);
+  });
+
+  it("allows exactly the cap and ignores brackets inside strings", () => {
+    expect(findExcessiveNesting("[".repeat(3) + "]".repeat(3), 3)).toBeNull();
+    expect(findExcessiveNesting('{"a": "[[[[[[\\"[[[["}', 2)).toBeNull();
+  });
+
+  it("gives stray closers no credit for later openers", () => {
+    expect(findExcessiveNesting("]]]]]]" + "[".repeat(5), 3)).toBe(9);
+  });
+});
+
+describe("jsonErrorOffset", () => {
+  it.each([
+    ['{"a": 1}', null],
+    ['[1, -2.5e+3, true, false, null, "x\\u00e9\\n"]', null],
+    ["  {}  ", null],
+    ['{"a": }', 6],
+    ['{"a":1', 6],
+    ["", 0],
+    ["[1,\n2,\n x]", 8],
+    ['{"a": "\u0001"}', 7],
+    ['{"a" 1}', 5],
+    ["[01]", 2],
+    ['"\\x"', 2],
+    ["{} x", 3],
+    ["[1,]", 3],
+    ["tru", 3],
+  ])("%j → %j", (text, offset) => {
+    expect(jsonErrorOffset(text)).toBe(offset);
+    // Agrees with JSON.parse on validity.
+    expect(() => JSON.parse(text)).toSatisfy((parse: () => unknown) => {
+      try {
+        parse();
+        return offset === null;
+      } catch {
+        return offset !== null;
+      }
+    });
+  });
+});
+
+describe("lineColumn", () => {
+  it("is 1-based", () => {
+    expect(lineColumn("ab\ncd", 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn("ab\ncd", 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumn("ab", 99)).toEqual({ line: 1, column: 3 });
+  });
+});
