@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/fixtures/**", "node_modules/**", "dist/**"],
+    setupFiles: ["tests/setup.ts"],
     testTimeout: 60_000,
   },
 });

@@ -31,6 +31,8 @@ export interface PluginSettings {
   readonly numberType: "double" | "long";
   readonly knownUnserializableSignals: readonly string[];
   readonly compatibility: CompatibilityMode;
+  /** Where the project's event definitions live (relative to the working directory), for project-wide checks. */
+  readonly sourceDirs: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: PluginSettings = {
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: PluginSettings = {
   numberType: "double",
   knownUnserializableSignals: [],
   compatibility: "FORWARD_TRANSITIVE",
+  sourceDirs: ["."],
 };
 
 /** The key under ESLint's shared `settings` that holds ours. */
@@ -153,6 +156,11 @@ export function resolveSettings(raw: unknown): PluginSettings {
       throw new SettingsError("compatibility", `expected one of ${COMPATIBILITY_MODES.join(", ")}, got ${describe(mode)}.`);
     }
     result.compatibility = mode as CompatibilityMode;
+  }
+  if (input.sourceDirs !== undefined) {
+    const dirs = stringList("sourceDirs", input.sourceDirs);
+    if (dirs.length === 0) throw new SettingsError("sourceDirs", "expected at least one directory.");
+    result.sourceDirs = dirs;
   }
   const frozen = Object.freeze(result);
   validated.set(raw, frozen);

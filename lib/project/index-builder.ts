@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import path from "node:path";
+import { discoverSources } from "../catalog/index.js";
+import { analyzeFilePath, mayDeclareSignals, type FileModel, type SignalDeclaration } from "../model/index.js";
+import { settingsCacheKey, type PluginSettings } from "../settings.js";
+import { dataClassUses, type DataClassUse } from "./uses.js";
+
+/** The signals of the whole project and the data classes they reach: what a data file needs to know. */
+export interface ProjectIndex {
+  readonly signals: readonly SignalDeclaration[];
+  /** Data class id (`file#Name`) → where signals reach it. */
+  readonly uses: ReadonlyMap<string, readonly DataClassUse[]>;
+  /** Event type → the signals declaring it (more than one is a duplicate). */
+  readonly byEventType: ReadonlyMap<string, readonly SignalDeclaration[]>;
+  /** Files with signals (absolute paths). */
+  readonly signalFiles: readonly string[];
+}
+
+interface FileState {
+  readonly stamp: string;
+  readonly mentionsSignals: boolean;
+}
+
+interface ScanState {
+  files: Map<string, FileState>;
+  walkedAt: number;
+  checkedAt: number;
+  models: readonly FileModel[];
+  index: ProjectIndex | null;
+}
+
+/**
+ * How stale the index may be, in milliseconds. An editor sees a new signal file after at most
+ * `walk` ms and a change in a known signal file after `check` ms; a batch run scans the tree
+ * about once. Tests set both to 0.
+ */
+export const projectIndexTtl = { walk: 10_000, check: 1_000 };
+
+const states = new Map<string, ScanState>();
+let scans = 0;
+
+function stampOf(stat: fs.Stats): string {
+  return `${stat.mtimeMs}:${stat.size}`;
+}
+
+/** The project index for `cwd`, rebuilt only when files may have changed (see `projectIndexTtl`). */
+export function getProjectIndex(cwd: string, settings: PluginSettings): ProjectIndex {
+  const roots = settings.sourceDirs.map((dir) => path.resolve(cwd, dir));
+  const key = `${roots.join("\0")}\0${settingsCacheKey(settings)}`;
+  let state = states.get(key);
+  if (!state) {
+    state = { files: new Map(), walkedAt: -Infinity, checkedAt: -Infinity, models: [], index: null };
+    states.set(key, state);
+  }
+  const now = Date.now();
+  if (state.index && now - state.checkedAt < projectIndexTtl.check) return state.index;
+  if (now - state.walkedAt >= projectIndexTtl.walk) {
+    state.files = walk(roots, state.files, settings);
+    state.walkedAt = now;
+  }
+  const models: FileModel[] = [];
+  for (const [file, entry] of state.files) {
+    if (entry.mentionsSignals) models.push(analyzeFilePath(file, settings));
+  }
+  state.checkedAt = now;
+  if (!state.index || models.length !== state.models.length || models.some((model, i) => model !== state!.models[i])) {
+    state.models = models;
+    state.index = buildIndex(models);
+  }
+  return state.index;
+}
+
+function walk(roots: readonly string[], previous: ReadonlyMap<string, FileState>, settings: PluginSettings): Map<string, FileState> {
+  scans++;
+  const files = new Map<string, FileState>();
+  for (const file of discoverSources(roots).files) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      continue;
+    }
+    const stamp = stampOf(stat);
+    const known = previous.get(file);
+    if (known && known.stamp === stamp) {
+      files.set(file, known);
+      continue;
+    }
+    let mentionsSignals = false;
+    try {
+      mentionsSignals = mayDeclareSignals(fs.readFileSync(file, "utf8"), settings.signalConstructors);
+    } catch {
+      // An unreadable file has no signals we can know of; the CLI reports it.
+    }
+    files.set(file, { stamp, mentionsSignals });
+  }
+  return files;
+}
+
+function buildIndex(models: readonly FileModel[]): ProjectIndex {
+  const signals = models.flatMap((model) => model.signals);
+  const uses = new Map<string, DataClassUse[]>();
+  const byEventType = new Map<string, SignalDeclaration[]>();
+  for (const signal of signals) {
+    if (signal.eventType !== null) byEventType.set(signal.eventType, [...(byEventType.get(signal.eventType) ?? []), signal]);
+    for (const use of dataClassUses(signal)) {
+      const list = uses.get(use.dataClass.id);
+      if (list) list.push(use);
+      else uses.set(use.dataClass.id, [use]);
+    }
+  }
+  return { signals, uses, byEventType, signalFiles: models.map((model) => model.file) };
+}
+
+/** Number of directory walks so far (benchmarks and tests). */
+export function projectScanCount(): number {
+  return scans;
+}
+
+export function clearProjectIndex(): void {
+  states.clear();
+  scans = 0;
+}

@@ -1,0 +1,23 @@
+import { ESLintUtils } from "@typescript-eslint/utils";
+
+/** Where the documentation of each rule lives. */
+export const REPOSITORY_URL = "https://github.com/openedx-events-ts/eslint-plugin-openedx-events";
+
+export interface OpenedxRuleDocs {
+  /** In `configs.recommended` (and so in `configs.strict`). */
+  readonly recommended?: boolean;
+  /** In `configs.strict` only. */
+  readonly strict?: boolean;
+  /** The rule reads schema snapshots (the `schemaDir` setting). */
+  readonly requiresSnapshots?: boolean;
+}
+
+/** Every rule is made here: its `meta.docs.url` is its page under docs/rules/. */
+export const createRule = ESLintUtils.RuleCreator<OpenedxRuleDocs>(
+  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
+);
+
+/** The message every rule can give when `settings["openedx-events"]` is invalid (reported once per file). */
+export const SETTINGS_MESSAGES = {
+  invalidSettings: "{{message}} The openedx-events rules are off until this is fixed.",
+} as const;
