@@ -84,7 +84,7 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
   let schema: CloudEventSchema | null = null;
   if (signal.eventType !== null && context.problems.length === 0) {
     schema = { name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields, namespace: signal.eventType };
-    const invalid = avroValidationError(schema);
+    const invalid = cloudEventValidationError(schema);
     if (invalid) {
       context.problems.push({
         code: "invalid-avro",
@@ -209,6 +209,21 @@ function report(
     dataClass: owner,
     type,
   });
+}
+
+/** Avro names: a namespace is dot-separated names. */
+const AVRO_NAMESPACE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const PLACEHOLDER_NAMESPACE = "openedx.events.validation";
+
+/**
+ * Validates a CloudEvent schema. Signals of one catalog share most of their records but differ
+ * in namespace, so the namespace is checked on its own and the rest once per distinct body.
+ */
+function cloudEventValidationError(schema: CloudEventSchema): string | null {
+  if (!AVRO_NAMESPACE.test(schema.namespace)) {
+    return `the event type \`${schema.namespace}\` is not a valid Avro namespace (dot-separated names of letters, digits and \`_\`, not starting with a digit)`;
+  }
+  return avroValidationError({ ...schema, namespace: PLACEHOLDER_NAMESPACE });
 }
 
 const validation = new Map<string, string | null>();

@@ -39,8 +39,19 @@ export function discoverSources(roots: readonly string[]): DiscoveredSources {
     for (const entry of entries) {
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith(".")) visit(path.join(target, entry.name), false);
-      } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) {
-        files.add(path.join(target, entry.name));
+      } else if (SOURCE_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+        const file = path.join(target, entry.name);
+        if (entry.isFile()) {
+          files.add(file);
+        } else if (entry.isSymbolicLink()) {
+          // A linked source file is read like any other; a broken link is reported, not skipped
+          // in silence. Linked directories are not followed (no loops, no escaping the tree).
+          try {
+            if (fs.statSync(file).isFile()) files.add(file);
+          } catch (error) {
+            unreadable.push({ path: file, reason: `broken symbolic link: ${describeError(error)}` });
+          }
+        }
       }
     }
   };

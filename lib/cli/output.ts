@@ -27,12 +27,12 @@ export class Reporter {
   /** A status line: `label` padded so that the subjects line up. Suppressed by --quiet. */
   status(label: string, colour: Colour, subject: string, detail = ""): void {
     if (this.quiet) return;
-    this.io.stdout.write(`${this.paint(colour, label.padEnd(10))}${subject}${detail ? `  ${this.paint("gray", detail)}` : ""}\n`);
+    this.io.stdout.write(`${this.paint(colour, labelColumn(label))}${subject}${detail ? `  ${this.paint("gray", detail)}` : ""}\n`);
   }
 
   /** A problem: always shown, on stdout so that it can be piped with the rest of the report. */
   problem(label: string, subject: string, details: readonly string[] = []): void {
-    this.io.stdout.write(`${this.paint("red", label.padEnd(10))}${subject}\n`);
+    this.io.stdout.write(`${this.paint("red", labelColumn(label))}${subject}\n`);
     for (const detail of details) this.io.stdout.write(`${" ".repeat(10)}${detail}\n`);
   }
 
@@ -48,6 +48,11 @@ export class Reporter {
   summary(text: string, ok: boolean): void {
     this.io.stdout.write(`${this.paint(ok ? "green" : "red", text)}\n`);
   }
+}
+
+/** The label column: 10 wide, and always at least one space before the subject ("unreadable" is 10 long). */
+function labelColumn(label: string): string {
+  return label.length >= 10 ? `${label} ` : label.padEnd(10);
 }
 
 export function plural(count: number, word: string): string {

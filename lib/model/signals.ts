@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { spanOf, type SourceFile } from "../source/index.js";
 import { jsDocBefore } from "./jsdoc.js";
+import { AVRO_NAME } from "./builtins.js";
 import type { TypeMapper } from "./type-mapper.js";
 import { qualifiedParts } from "./type-mapper.js";
 import type { FieldModel, ModelProblem, SignalDeclaration } from "./types.js";
@@ -220,6 +221,13 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
     if (fields.some((field) => field.name === name)) {
       problems.push({ code: "duplicate-field", message: `the field \`${name}\` is declared twice`, span: keySpan });
       continue;
+    }
+    if (!AVRO_NAME.test(name)) {
+      problems.push({
+        code: "invalid-name",
+        message: `\`${name}\` is not a valid Avro field name (letters, digits and \`_\`, not starting with a digit)`,
+        span: keySpan,
+      });
     }
     fields.push({
       name,

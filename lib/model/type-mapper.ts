@@ -432,7 +432,9 @@ export class TypeMapper {
           const target = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
           if (target.type !== AST_NODE_TYPES.Identifier) continue;
           const initializer = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? initializerKind(param.parameter.right) : null;
-          fields.push(this.field(file, owner, param, target, target.name, target.typeAnnotation?.typeAnnotation, target.optional, initializer, problems));
+          fields.push(
+            this.field(file, owner, param, nameOnly(target), target.name, target.typeAnnotation?.typeAnnotation, target.optional, initializer, problems),
+          );
         }
         continue;
       }
@@ -541,6 +543,14 @@ export class TypeMapper {
       declaredIn: owner,
     };
   }
+}
+
+/** A parameter's identifier without its type annotation (ESTree ranges include the annotation). */
+function nameOnly(node: TSESTree.Identifier): TSESTree.Node {
+  const [start] = node.range;
+  const end = start + node.name.length;
+  const loc = { start: node.loc.start, end: { line: node.loc.start.line, column: node.loc.start.column + node.name.length } };
+  return { ...node, range: [start, end], loc, typeAnnotation: undefined, optional: false } as TSESTree.Identifier;
 }
 
 function annotationText(file: SourceFile, node: TSESTree.Node): string {

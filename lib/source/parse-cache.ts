@@ -17,7 +17,9 @@ export interface SourceFile {
 export interface SourceProblem {
   readonly kind: "unreadable" | "syntax-error" | "too-large";
   readonly message: string;
+  /** 1-based line of a syntax error. */
   readonly line?: number;
+  /** 1-based column of a syntax error, as editors show it. */
   readonly column?: number;
 }
 
@@ -54,7 +56,8 @@ export function parseSource(path: string, text: string, stamp: string | null): S
         kind: "syntax-error",
         message: String(e.message ?? error),
         line: e.lineNumber,
-        column: e.column,
+        // typescript-estree counts columns from 0; messages show them from 1, as editors do.
+        column: typeof e.column === "number" ? e.column + 1 : undefined,
       },
     };
   }

@@ -1,0 +1,53 @@
+// npm run bench (part 2): ESLint with configs.recommended against the parse-only floor (same
+// parser, no rules), one process each, on synthetic catalogs with snapshots for every event.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeCatalog } from "./catalog.js";
+import { formatSchema, toAvroSchema } from "../dist/lib/avro/index.js";
+import { analyzeFilePath } from "../dist/lib/model/index.js";
+import { writeSnapshot } from "../dist/lib/snapshots/index.js";
+import { resolveSettings } from "../dist/lib/settings.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SIZES = (process.env.BENCH_SIZES ?? "100,1000,10000").split(",").map(Number);
+const settings = resolveSettings({});
+
+function run(dir, variant) {
+  const out = execFileSync(process.execPath, [path.join(here, "lint-run.js"), dir, variant], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split("\n").pop());
+}
+
+const rows = [];
+for (const signals of SIZES) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `openedx-events-eslint-bench-${signals}-`));
+  try {
+    const files = Math.max(10, Math.round(signals / 10));
+    const catalog = writeCatalog(dir, { signals, files });
+    for (const file of catalog.signalFiles) {
+      for (const signal of analyzeFilePath(file, settings).signals) {
+        const { schema } = toAvroSchema(signal, settings);
+        writeSnapshot(path.join(dir, "schemas"), signal.eventType, formatSchema(schema));
+      }
+    }
+    const floor = run(dir, "parse-only");
+    const full = run(dir, "rules");
+    rows.push({ signals, files: catalog.files.length, floor, full });
+    if (full.problems > 0) console.error(`note: ${full.problems} problems reported at ${signals} signals, e.g.\n  ${full.firstMessages.join("\n  ")}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`\nESLint, configs.recommended vs parse-only (node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"})`);
+console.log("| signals | files | parse-only (ms) | recommended (ms) | ratio | µs/signal over floor | peak RSS (MB) |");
+console.log("|---:|---:|---:|---:|---:|---:|---:|");
+for (const { signals, files, floor, full } of rows) {
+  const ratio = full.wall / floor.wall;
+  const over = ((full.wall - floor.wall) * 1000) / signals;
+  console.log(
+    `| ${signals} | ${files} | ${floor.wall.toFixed(0)} | ${full.wall.toFixed(0)} | ${ratio.toFixed(2)} | ${over.toFixed(0)} | ${full.maxRssMb.toFixed(0)} |`,
+  );
+}
