@@ -1,2 +1,2 @@
-export { toAvroSchema, formatSchema, avroValidationError, CLOUD_EVENT_DOC } from "./schema.js";
+export { toAvroSchema, recordProblems, formatSchema, avroValidationError, CLOUD_EVENT_DOC } from "./schema.js";
 export type { AvroField, AvroRecord, AvroType, CloudEventSchema, SchemaProblem, SchemaResult } from "./schema.js";

@@ -1,5 +1,5 @@
 import avro from "avsc";
-import type { DataClassModel, FieldModel, FieldType, SignalDeclaration, UnsupportedType } from "../model/index.js";
+import type { DataClassModel, FieldModel, FieldType, ModelProblem, SignalDeclaration, UnsupportedType } from "../model/index.js";
 import type { PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
 
@@ -46,6 +46,8 @@ export interface SchemaProblem {
   readonly dataClass: DataClassModel | null;
   /** The unsupported type itself, for suggestions. */
   readonly type: UnsupportedType | null;
+  /** For `code: "model"`: which problem of the declaration (computed key, spread, missing event type, …). */
+  readonly modelCode?: ModelProblem["code"];
 }
 
 export interface SchemaResult {
@@ -75,7 +77,7 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
   if (cached && cached.key === settings) return cached.result;
   const context: WalkContext = { settings, seen: new Map(), problems: [], visited: new Set(), entry: null };
   for (const problem of signal.problems) {
-    context.problems.push(modelProblem(problem.message, problem.span, "", null, null));
+    context.problems.push(modelProblem(problem, "", null, null));
   }
   const fields = signal.fields.map((field) => {
     context.entry = field;
@@ -110,14 +112,29 @@ export function formatSchema(schema: CloudEventSchema): string {
   return JSON.stringify(schema, null, 2) + "\n";
 }
 
-function modelProblem(
-  reason: string,
-  span: SourceSpan,
-  path: string,
-  entry: FieldModel | null,
-  dataClass: DataClassModel | null,
-): SchemaProblem {
-  return { code: "model", path, typeText: null, reason, span, entry, field: null, dataClass, type: null };
+function modelProblem(problem: ModelProblem, path: string, entry: FieldModel | null, dataClass: DataClassModel | null): SchemaProblem {
+  return {
+    code: "model",
+    path,
+    typeText: null,
+    reason: problem.message,
+    span: problem.span,
+    entry,
+    field: null,
+    dataClass,
+    type: null,
+    modelCode: problem.code,
+  };
+}
+
+/**
+ * The problems of one data class as a record reached at `path` (its fields, the records they
+ * reach, and the declarations' own problems), without a signal: what a data file is checked for.
+ */
+export function recordProblems(dataClass: DataClassModel, settings: PluginSettings, path: string): readonly SchemaProblem[] {
+  const context: WalkContext = { settings, seen: new Map(), problems: [], visited: new Set(), entry: null };
+  avroRecord(dataClass, path, context);
+  return context.problems;
 }
 
 function avroField(field: FieldModel, path: string, owner: DataClassModel | null, context: WalkContext): AvroField {
@@ -158,6 +175,8 @@ function avroType(
       return avroRecord(type.dataClass, path, context);
     case "unsupported":
       report(context, path, field, owner, type);
+      // `x?: Record<string, T>`: what the field would be once fixed may have problems of its own.
+      if (type.inner) avroType(type.inner, path, field, owner, context);
       return "null";
   }
 }
@@ -184,7 +203,7 @@ function avroRecord(dataClass: DataClassModel, path: string, context: WalkContex
   if (!context.visited.has(dataClass.id)) {
     context.visited.add(dataClass.id);
     for (const problem of dataClass.problems) {
-      context.problems.push(modelProblem(problem.message, problem.span, path, context.entry, dataClass));
+      context.problems.push(modelProblem(problem, path, context.entry, dataClass));
     }
   }
   const fields = dataClass.fields.map((field) => avroField(field, `${path}.${field.name}`, dataClass, context));

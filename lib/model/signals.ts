@@ -59,7 +59,10 @@ function calleeName(callee: TSESTree.Node, names: ReadonlySet<string>): string |
 function keyName(property: TSESTree.Property): string | null {
   if (property.computed) return null;
   if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  if (property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === "string") return property.key.value;
+  if (property.key.type === AST_NODE_TYPES.Literal && (typeof property.key.value === "string" || typeof property.key.value === "number")) {
+    // A numeric key is a name too (`{ 2: X }` is the field "2", which Avro then rejects as a name).
+    return String(property.key.value);
+  }
   return null;
 }
 

@@ -1,0 +1,1 @@
+export { nullableTypeText, jsonStringTypeText, warningTagText, jsDocWithTag, newJsDocBefore, warningReasonText } from "./text.js";

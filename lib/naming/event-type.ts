@@ -1,0 +1,142 @@
+/**
+ * Event type naming (openedx-events ADR 2, "Events naming and versioning"):
+ *
+ *     org.openedx.<subdomain>.<subject>[.<subject>…].<action>.v<N>
+ *
+ * ESLint-free: the `valid-event-type` rule and the CLI judge event types with the same code.
+ */
+
+/** One thing wrong with an event type, with what to write instead when that can be derived. */
+export interface EventTypeIssue {
+  readonly code:
+    | "empty-segment" // leading, trailing or doubled dot
+    | "not-avro-namespace" // `-`, a segment starting with a digit, or any other character Avro names reject
+    | "not-lower-case" // upper-case letters
+    | "wrong-prefix"
+    | "unknown-subdomain"
+    | "missing-version"
+    | "too-few-segments";
+  /** The offending segment, when the issue is about one. */
+  readonly segment: string | null;
+  /** The event type with this issue (and only this one) fixed, when it can be derived. */
+  readonly suggestion: string | null;
+}
+
+export interface EventTypeOptions {
+  /** Dot-separated prefix every event type starts with. Empty: no prefix required. */
+  readonly prefix: string;
+  /** Allowed subdomains (the segment after the prefix); empty: any. */
+  readonly subdomains: readonly string[];
+}
+
+/** A dot-separated part of an Avro namespace: letters, digits and `_`, not starting with a digit. */
+const AVRO_NAME_PART = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The version suffix: `v1`, `v2`, … (no `v0`, no leading zeros). */
+const VERSION = /^v[1-9][0-9]*$/;
+
+/**
+ * True when `eventType` can be the `namespace` of an Avro schema (openedx-events writes the event
+ * type there): every dot-separated part is an Avro name.
+ */
+export function isAvroNamespace(eventType: string): boolean {
+  return eventType.split(".").every((part) => AVRO_NAME_PART.test(part));
+}
+
+/** `courseRun`, `Course-Run` → `course_run`. */
+export function toSnakeSegment(segment: string): string {
+  return segment
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/-/g, "_")
+    .toLowerCase();
+}
+
+/** Every issue of `eventType`, in the order a reader meets them (left to right). */
+export function analyzeEventType(eventType: string, options: EventTypeOptions): EventTypeIssue[] {
+  const issues: EventTypeIssue[] = [];
+  const segments = eventType.split(".");
+  if (segments.some((segment) => segment === "")) {
+    const fixed = segments.filter((segment) => segment !== "").join(".");
+    issues.push({ code: "empty-segment", segment: null, suggestion: fixed === "" ? null : fixed });
+    return issues;
+  }
+  const prefix = options.prefix === "" ? [] : options.prefix.split(".");
+  const prefixMatches = prefix.every((part, i) => segments[i] === part);
+  if (!prefixMatches) {
+    issues.push({ code: "wrong-prefix", segment: null, suggestion: null });
+  }
+  for (const segment of segments) {
+    if (!AVRO_NAME_PART.test(segment)) {
+      const fixed = toSnakeSegment(segment).replace(/[^a-z0-9_]/g, "_");
+      const valid = AVRO_NAME_PART.test(fixed) ? fixed : null;
+      issues.push({
+        code: "not-avro-namespace",
+        segment,
+        suggestion: valid === null ? null : segments.map((s) => (s === segment ? valid : s)).join("."),
+      });
+    } else if (segment !== segment.toLowerCase()) {
+      const fixed = toSnakeSegment(segment);
+      issues.push({ code: "not-lower-case", segment, suggestion: segments.map((s) => (s === segment ? fixed : s)).join(".") });
+    }
+  }
+  const rest = prefixMatches ? segments.slice(prefix.length) : segments;
+  const last = segments[segments.length - 1]!;
+  const hasVersion = VERSION.test(last);
+  if (!hasVersion) {
+    issues.push({
+      code: "missing-version",
+      segment: last,
+      suggestion: /^v\d+$/.test(last) ? null : `${eventType}.v1`,
+    });
+  }
+  // subdomain, subject, action (+ the version).
+  const named = hasVersion ? rest.length - 1 : rest.length;
+  if (prefixMatches && named < 3) {
+    issues.push({ code: "too-few-segments", segment: null, suggestion: null });
+  }
+  const subdomain = rest[0];
+  if (prefixMatches && options.subdomains.length > 0 && subdomain !== undefined && !options.subdomains.includes(subdomain)) {
+    issues.push({ code: "unknown-subdomain", segment: subdomain, suggestion: null });
+  }
+  return issues;
+}
+
+/** `COURSE_ENROLLMENT_CREATED`: upper-case words joined by `_`. */
+export function isConstantCase(name: string): boolean {
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(name);
+}
+
+/** `courseEnrollmentCreated`, `course-enrollment_created` → `COURSE_ENROLLMENT_CREATED`. */
+export function toConstantCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toUpperCase();
+}
+
+/** The candidate closest to `name` by edit distance, if it is close enough to be a likely typo. */
+export function closestName(name: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance || (distance === bestDistance && best !== null && candidate < best)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(name.length / 10)) ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
