@@ -5,7 +5,15 @@ import { rules } from "./rules/index.js";
 import type { OpenedxRuleDocs } from "./rules/utils/create-rule.js";
 
 const require = createRequire(import.meta.url);
-const { name, version } = require("./package.json") as { name: string; version: string };
+/** package.json sits beside index.ts in the sources and one level up from dist/index.js. */
+function readPackageJson(): { name: string; version: string } {
+  try {
+    return require("./package.json") as { name: string; version: string };
+  } catch {
+    return require("../package.json") as { name: string; version: string };
+  }
+}
+const { name, version } = readPackageJson();
 
 /** The files the configs apply to: TypeScript sources. */
 export const TYPESCRIPT_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];

@@ -8,7 +8,7 @@ const AVRO_PRIMITIVES: readonly AvroPrimitive[] = ["null", "boolean", "int", "lo
  * Types with a custom serializer in openedx-events (opaque keys, datetime): carried as strings.
  * `customTypes` is merged over this list.
  */
-export const BUILTIN_CUSTOM_TYPES: Readonly<Record<string, AvroPrimitive>> = {
+export const BUILTIN_CUSTOM_TYPES: Readonly<Record<string, AvroPrimitive>> = Object.freeze({
   Date: "string",
   CourseKey: "string",
   UsageKey: "string",
@@ -18,7 +18,7 @@ export const BUILTIN_CUSTOM_TYPES: Readonly<Record<string, AvroPrimitive>> = {
   LibraryUsageLocatorV2: "string",
   LibraryCollectionLocator: "string",
   LibraryContainerLocator: "string",
-};
+});
 
 /** The settings every rule and the CLI work from, validated and with defaults filled in. */
 export interface PluginSettings {
@@ -35,7 +35,7 @@ export interface PluginSettings {
   readonly sourceDirs: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: PluginSettings = {
+export const DEFAULT_SETTINGS: PluginSettings = Object.freeze({
   schemaDir: "schemas",
   customTypes: BUILTIN_CUSTOM_TYPES,
   signalConstructors: ["OpenEdxPublicSignal"],
@@ -43,8 +43,8 @@ export const DEFAULT_SETTINGS: PluginSettings = {
   numberType: "double",
   knownUnserializableSignals: [],
   compatibility: "FORWARD_TRANSITIVE",
-  sourceDirs: ["."],
-};
+  sourceDirs: Object.freeze(["."]),
+});
 
 /** The key under ESLint's shared `settings` that holds ours. */
 export const SETTINGS_KEY = "openedx-events";
@@ -75,9 +75,33 @@ function stringList(key: string, value: unknown): string[] {
   return value as string[];
 }
 
+/** Edit distance (insertions, deletions, substitutions), case-insensitive. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/** The known key a misspelt one most likely means: same letters, a few typos, or the same start. */
 function closest(key: string): string | undefined {
   const lower = key.toLowerCase();
-  return KNOWN_KEYS.find((known) => known.toLowerCase() === lower || known.toLowerCase().startsWith(lower.slice(0, 5)));
+  const exact = KNOWN_KEYS.find((known) => known.toLowerCase() === lower);
+  if (exact) return exact;
+  let best: { key: string; distance: number } | undefined;
+  for (const known of KNOWN_KEYS) {
+    const d = distance(key, known);
+    if (d <= Math.max(2, Math.floor(known.length / 4)) && (!best || d < best.distance)) best = { key: known, distance: d };
+  }
+  if (best) return best.key;
+  return lower.length >= 3 ? KNOWN_KEYS.find((known) => known.toLowerCase().startsWith(lower.slice(0, 5))) : undefined;
 }
 
 const validated = new WeakMap<object, PluginSettings>();

@@ -4,6 +4,8 @@ import path from "node:path";
 /** Directories never searched for event definitions. */
 const SKIPPED_DIRECTORIES = new Set(["node_modules", "dist", "build", "coverage", ".git", ".hg", ".svn"]);
 const SOURCE_FILE = /\.(ts|tsx|mts|cts)$/;
+/** Declaration files (`.d.ts`, `.d.mts`, `.d.cts`) describe code, they declare no events. */
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 export interface DiscoveredSources {
   readonly files: readonly string[];
@@ -24,7 +26,7 @@ export function discoverSources(roots: readonly string[]): DiscoveredSources {
       return;
     }
     if (stat.isFile()) {
-      if (explicit || (SOURCE_FILE.test(target) && !target.endsWith(".d.ts"))) files.add(target);
+      if (explicit || (SOURCE_FILE.test(target) && !DECLARATION_FILE.test(target))) files.add(target);
       return;
     }
     if (!stat.isDirectory()) return;
@@ -39,7 +41,7 @@ export function discoverSources(roots: readonly string[]): DiscoveredSources {
     for (const entry of entries) {
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith(".")) visit(path.join(target, entry.name), false);
-      } else if (SOURCE_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+      } else if (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) {
         const file = path.join(target, entry.name);
         if (entry.isFile()) {
           files.add(file);

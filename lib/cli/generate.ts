@@ -13,7 +13,8 @@ openedx-events library's "manage.py generate_avro_schemas" does.
 
 Options:
   --all               generate every serializable event found under --src
-  --src DIR           where to look for signal definitions (repeatable; default: .)
+  --src DIR           where to look for signal definitions (repeatable; default: the
+                      "sourceDirs" setting, else .)
   --schema-dir DIR    where snapshots live (default: the "schemaDir" setting, else "schemas")
   --allow-maps        allow dict-like fields (Avro maps) for this run
   --force             replace an existing snapshot that differs (snapshots are history: prefer a new .vN event)
@@ -57,8 +58,10 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
     throw new UsageError("name the event types to generate, or pass --all to generate every event");
   }
   const reporter = new Reporter(io, values.quiet);
-  const options = { src: values.src ?? ["."], schemaDir: values["schema-dir"], allowMaps: values["allow-maps"] };
-  const settings = await projectSettings(io, options);
+  const flags = { src: values.src ?? ["."], schemaDir: values["schema-dir"], allowMaps: values["allow-maps"] };
+  const settings = await projectSettings(io, flags);
+  // Without --src, the project's own `sourceDirs` setting says where the events are.
+  const options = { ...flags, src: values.src ?? settings.sourceDirs };
   const schemaDir = absoluteSchemaDir(io, settings);
   const { catalog, unreadable } = loadProject(io, reporter, options, settings);
 
@@ -69,6 +72,18 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
   }
   const wanted = values.all ? [...byType.keys()] : [...new Set(positionals)];
   let problems = 0;
+  if (values.all) {
+    // A signal whose event type cannot be read has no snapshot name: say so rather than skip it in silence.
+    for (const signal of catalog.signals) {
+      if (signal.eventType !== null) continue;
+      problems++;
+      reporter.problem(
+        "invalid",
+        `${signal.constant ?? signal.constructorName} at ${where(io, signal.span)} has no literal event type:`,
+        signal.problems.map((p) => `${where(io, p.span)}  ${p.message}`),
+      );
+    }
+  }
   const counts = { written: 0, unchanged: 0, skipped: 0 };
   for (const eventType of wanted) {
     const signals = byType.get(eventType);

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { settingsCacheKey, type PluginSettings } from "../settings.js";
-import { NameResolver, getSourceFile, type SourceFile } from "../source/index.js";
+import { NameResolver, getSourceFile, moduleScopeOf, type SourceFile } from "../source/index.js";
 import { buildSignal, findSignalCalls, mayDeclareSignals } from "./signals.js";
 import { TypeMapper } from "./type-mapper.js";
 import type { DataClassModel, SignalDeclaration } from "./types.js";
@@ -25,7 +25,7 @@ export function analyzeSourceFile(file: SourceFile, settings: PluginSettings): F
   if (!file.ast || !mayDeclareSignals(file.text, settings.signalConstructors)) return { file: file.path, ...EMPTY };
   const resolver = new NameResolver(file);
   const mapper = new TypeMapper(resolver, settings);
-  const signals = findSignalCalls(file.ast, settings.signalConstructors).map(({ call, ancestors }) =>
+  const signals = findSignalCalls(file.ast, constructorNames(file, settings)).map(({ call, ancestors }) =>
     buildSignal(mapper, file, file.ast!, call, ancestors),
   );
   return {
@@ -34,6 +34,15 @@ export function analyzeSourceFile(file: SourceFile, settings: PluginSettings): F
     reachedDataClasses: mapper.builtDataClasses(),
     dependencies: resolver.filesRead().filter((dep) => dep !== file),
   };
+}
+
+/** The configured constructor names, plus local names they are imported as (`import { OpenEdxPublicSignal as Signal }`). */
+function constructorNames(file: SourceFile, settings: PluginSettings): readonly string[] {
+  const names = new Set(settings.signalConstructors);
+  for (const [local, binding] of moduleScopeOf(file.ast!).imports) {
+    if (settings.signalConstructors.includes(binding.imported)) names.add(local);
+  }
+  return [...names];
 }
 
 type CacheEntry = { readonly key: string; readonly model: FileModel };

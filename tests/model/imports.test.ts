@@ -70,6 +70,30 @@ describe("imports across files", () => {
     expect(signal.doc?.tags).toEqual([{ tag: "warning", text: "not really" }]);
   });
 
+  it("follows `export * as`, `.mjs` to `.mts`, `..` to a directory index and explicit `.ts` specifiers", () => {
+    const deep = fixture("model", "imports", "deeper", "signals.ts");
+    const { schema, problems } = schemaOf(deep, "org.openedx.test.imports.deep.v1");
+    expect(problems).toEqual([]);
+    expect(JSON.stringify(schema!.fields)).toBe(
+      JSON.stringify([
+        { name: "leaf", type: { name: "LeafData", type: "record", fields: [{ name: "leaf", type: "boolean" }] } },
+        { name: "esm", type: { name: "EsmData", type: "record", fields: [{ name: "esm", type: "boolean" }] } },
+        {
+          name: "user",
+          type: { name: "UserData", type: "record", fields: [{ name: "id", type: "long" }, { name: "username", type: "string" }] },
+        },
+        { name: "original", type: { name: "Original", type: "record", fields: [{ name: "value", type: "long" }] } },
+      ]),
+    );
+    const files = signalOf(deep, "org.openedx.test.imports.deep.v1").fields.map((f) => (f.type.kind === "record" ? f.type.dataClass.file : null));
+    expect(files).toEqual([
+      fixture("model", "imports", "nested", "leaf.ts"),
+      fixture("model", "imports", "esm.mts"),
+      fixture("model", "imports", "data.ts"),
+      fixture("model", "imports", "nested", "leaf.ts"),
+    ]);
+  });
+
   it("parses each other file once per process and again only when it changes", () => {
     modelOf(signals);
     const first = parseCount();

@@ -84,20 +84,20 @@ describe("names that cannot be resolved", () => {
   it("lists every problem of the signal, signal-level ones first, and produces no schema", () => {
     const { schema, problems } = schemaOf(signals, EVENT);
     expect(schema).toBeNull();
-    expect(problems.map((p) => [p.code, p.path])).toEqual([
-      ["model", ""],
-      ["model", ""],
-      ["unresolved", "broken"],
-      ["unresolved", "missing"],
-      ["unresolved", "nowhere"],
-      ["unknown-class", "external"],
-      ["unresolved", "undeclared"],
-      ["recursive", "node.next"],
-      ["recursive", "outer.inner.outer"],
-      ["model", "computed"],
-      ["model", "computed"],
-      ["other", "computed.untyped"],
-      ["other", "call"],
+    expect(problems.map((p) => [p.code, p.modelCode ?? null, p.path])).toEqual([
+      ["model", "computed-key", ""],
+      ["model", "spread", ""],
+      ["unresolved", null, "broken"],
+      ["unresolved", null, "missing"],
+      ["unresolved", null, "nowhere"],
+      ["unknown-class", null, "external"],
+      ["unresolved", null, "undeclared"],
+      ["recursive", null, "node.next"],
+      ["recursive", null, "outer.inner.outer"],
+      ["model", "computed-key", "computed"],
+      ["model", "invalid-name", "computed"],
+      ["other", null, "computed.untyped"],
+      ["other", null, "call"],
     ]);
   });
 });
@@ -269,7 +269,13 @@ describe("field names Avro rejects", () => {
     expect(names.fields.map((f) => f.name)).toEqual(["kebab-case", "1", "$dollar", "good_name"]);
     const { schema, problems } = toAvroSchema(signal, settings);
     expect(schema).toBeNull();
-    expect(problems.filter((p) => p.code === "model").map((p) => p.path)).toEqual(["", "", "names", "names", "names"]);
+    expect(problems.filter((p) => p.code === "model").map((p) => [p.path, p.modelCode])).toEqual([
+      ["", "invalid-name"],
+      ["", "invalid-name"],
+      ["names", "invalid-name"],
+      ["names", "invalid-name"],
+      ["names", "invalid-name"],
+    ]);
     expect(problems.some((p) => p.code === "invalid-avro")).toBe(false);
   });
 });

@@ -250,6 +250,24 @@ const MORE_ROWS: Row[] = [
   anchor: `  ${name!.replace("[]", "")}: `,
   after: "interface MoreUnsupported",
 }));
+// An optional dict: the `?` and, in what the field would be once fixed, the dict.
+MORE_ROWS.push(
+  {
+    path: "more.opt_map",
+    code: "optional",
+    typeText: "opt_map?: Record<string, string>",
+    span: "opt_map?: Record<string, string>;",
+    anchor: "  opt_map?: ",
+    after: "interface MoreUnsupported",
+  },
+  {
+    path: "more.opt_map",
+    code: "map",
+    typeText: "Record<string, string>",
+    anchor: "  opt_map?: ",
+    after: "interface MoreUnsupported",
+  },
+);
 
 function checkRows(eventType: string, rows: Row[], file: string, settings = resolveSettings({})): void {
   const { schema, problems } = schemaOf(signals, eventType, settings);

@@ -1,0 +1,133 @@
+/**
+ * From a compat finding's Avro path back to the data: which field it is about, and what that
+ * field was on each side.
+ *
+ * A finding's path mixes reader field names, `[]`, `{}` and union branch keys. Walking the
+ * reader and the writer schema along it tells them apart; what a user wants to see is the data
+ * path (`enrollment.user.pii.email`, `tags[]`), the style of the source contract.
+ */
+import { SchemaNames, isPrimitiveName, recordFields, shortName } from "./shapes.js";
+
+export interface FindingPlace {
+  /** Field names and `[]`/`{}` only: `["enrollment", "user", "id"]`. */
+  readonly dataPath: readonly string[];
+  /** The reader's type at the data path (undefined when the reader has no such field). */
+  readonly reader: unknown;
+  /** The writer's type at the data path (undefined when the writer has no such field). */
+  readonly writer: unknown;
+  /** False when the path could not be followed to its end (the finding is then shown as is). */
+  readonly complete: boolean;
+  /** How each segment of the finding's path was read (for display). */
+  readonly segments: readonly { readonly text: string; readonly role: "field" | "items" | "values" | "branch" }[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The key Avro's JSON encoding gives a union branch: primitive name, `array`, `map` or the (bare here) type name. */
+function branchKey(type: unknown): string | null {
+  if (typeof type === "string") return isPrimitiveName(type) ? type : shortName(type);
+  if (isObject(type)) {
+    const kind = type["type"];
+    if (kind === "array" || kind === "map") return kind;
+    if (typeof type["name"] === "string") return shortName(type["name"]);
+  }
+  return null;
+}
+
+function pickBranch(union: readonly unknown[], key: string, names: SchemaNames): unknown {
+  const bare = shortName(key);
+  for (const branch of union) {
+    if (branchKey(names.resolve(branch)) === bare) return names.resolve(branch);
+  }
+  return undefined;
+}
+
+function fieldNamed(record: unknown, name: string): { name: string; type: unknown } | undefined {
+  const fields = recordFields(record);
+  const direct = fields.find((f) => f.name === name);
+  if (direct) return direct;
+  // A reader field may have matched the writer through an alias.
+  if (isObject(record) && Array.isArray(record["fields"])) {
+    for (const field of record["fields"]) {
+      if (isObject(field) && Array.isArray(field["aliases"]) && field["aliases"].includes(name) && typeof field["name"] === "string") {
+        return { name: field["name"], type: field["type"] };
+      }
+    }
+  }
+  return undefined;
+}
+
+function aliasesOf(record: unknown, name: string): string[] {
+  if (!isObject(record) || !Array.isArray(record["fields"])) return [];
+  for (const field of record["fields"]) {
+    if (isObject(field) && field["name"] === name && Array.isArray(field["aliases"])) {
+      return field["aliases"].filter((a): a is string => typeof a === "string");
+    }
+  }
+  return [];
+}
+
+/**
+ * Follows `path` through `reader` and `writer` (parsed schemas) the way the compat walk went.
+ */
+export function placeOfFinding(path: readonly string[], reader: unknown, writer: unknown): FindingPlace {
+  const readerNames = new SchemaNames(reader);
+  const writerNames = new SchemaNames(writer);
+  let r: unknown = readerNames.resolve(reader);
+  let w: unknown = writerNames.resolve(writer);
+  const dataPath: string[] = [];
+  const segments: { text: string; role: "field" | "items" | "values" | "branch" }[] = [];
+  // The field-level types: what the data path names, before any union branch was chosen.
+  let fieldR: unknown = r;
+  let fieldW: unknown = w;
+  for (const segment of path) {
+    if (Array.isArray(w) && pickBranch(w, segment, writerNames) !== undefined) {
+      w = pickBranch(w, segment, writerNames);
+      if (Array.isArray(r)) r = pickBranch(r, segment, readerNames) ?? r;
+      segments.push({ text: segment, role: "branch" });
+      continue;
+    }
+    if (Array.isArray(r) && pickBranch(r, segment, readerNames) !== undefined) {
+      r = pickBranch(r, segment, readerNames);
+      segments.push({ text: segment, role: "branch" });
+      continue;
+    }
+    if ((segment === "[]" || segment === "{}") && isObject(r)) {
+      const key = segment === "[]" ? "items" : "values";
+      const kind = segment === "[]" ? "array" : "map";
+      if (r["type"] !== kind) return { dataPath, reader: fieldR, writer: fieldW, complete: false, segments };
+      r = readerNames.resolve(r[key]);
+      w = isObject(w) && w["type"] === kind ? writerNames.resolve(w[key]) : undefined;
+      dataPath.push(segment);
+      segments.push({ text: segment, role: segment === "[]" ? "items" : "values" });
+      fieldR = r;
+      fieldW = w;
+      continue;
+    }
+    const readerField = fieldNamed(r, segment);
+    if (readerField === undefined) return { dataPath, reader: fieldR, writer: fieldW, complete: false, segments };
+    let writerField = fieldNamed(w, readerField.name);
+    for (const alias of aliasesOf(r, readerField.name)) writerField ??= fieldNamed(w, alias);
+    r = readerNames.resolve(readerField.type);
+    w = writerField === undefined ? undefined : writerNames.resolve(writerField.type);
+    dataPath.push(readerField.name);
+    segments.push({ text: segment, role: "field" });
+    fieldR = r;
+    fieldW = w;
+  }
+  return { dataPath, reader: fieldR, writer: fieldW, complete: true, segments };
+}
+
+/** A finding path for people: `enrollment.created_by<UserData>.id`, `tags[]`. */
+export function formatFindingPath(place: FindingPlace): string {
+  let out = "";
+  for (const { text, role } of place.segments) {
+    if (role === "field") out += out === "" ? text : `.${text}`;
+    else if (role === "items") out += "[]";
+    else if (role === "values") out += "{}";
+    else out += `<${shortName(text)}>`;
+  }
+  return out === "" ? "(root)" : out;
+}

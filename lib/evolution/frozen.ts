@@ -1,0 +1,232 @@
+/**
+ * Frozen data classes (ADR 6): a data class whose record is in a snapshot keeps exactly the
+ * snapshot's fields — names, order, types, nullability — even where Avro would tolerate a change.
+ *
+ * The record is found by walking the snapshot of each signal that reaches the class along the
+ * path it reaches it by, so a snapshot pins the class its own signal reaches, never a namesake
+ * in another module.
+ */
+import path from "node:path";
+import type { DataClassModel, FieldModel } from "../model/index.js";
+import type { DataClassUse } from "../project/index.js";
+import { readSnapshot } from "../snapshots/index.js";
+import type { SourceSpan } from "../source/index.js";
+import { displayPath } from "./display.js";
+import type { FrozenDataClassesMessageId } from "./messages.js";
+import {
+  SchemaNames,
+  describeShape,
+  parseDataPath,
+  recordAtPath,
+  recordFields,
+  shapeChange,
+  shapeKey,
+  shapeOfField,
+  shapeOfJson,
+  shortName,
+  type Shape,
+} from "./shapes.js";
+import { replaceKey } from "./source-edits.js";
+import type { EvolutionOptions, EvolutionReport } from "./types.js";
+
+/** How many snapshots or signals a message names before "and N more". */
+const LISTED = 3;
+
+interface Diff {
+  readonly messageId: Exclude<FrozenDataClassesMessageId, "renameBack">;
+  readonly data: Record<string, string>;
+  readonly span: SourceSpan;
+  readonly rename?: { readonly field: FieldModel; readonly oldField: string };
+}
+
+interface Pinned {
+  readonly diff: Diff;
+  readonly snapshots: Set<string>;
+  readonly signals: Set<string>;
+}
+
+/**
+ * The frozen-class findings of `model` (a data class as currently written) against the
+ * snapshots of the signals in `uses`. `text` is the source of `model.file`, for the rename
+ * suggestion. Reports are placed in `model.file`: a field inherited from another file is
+ * reported on the class name.
+ */
+export function checkFrozenDataClass(
+  model: DataClassModel,
+  uses: readonly DataClassUse[],
+  text: string,
+  options: EvolutionOptions,
+): EvolutionReport<FrozenDataClassesMessageId>[] {
+  const { settings, cwd } = options;
+  const schemaDir = path.resolve(cwd, settings.schemaDir);
+  const pinned = new Map<string, Pinned>();
+  const order: string[] = [];
+  for (const use of uses) {
+    const eventType = use.signal.eventType;
+    if (eventType === null || settings.knownUnserializableSignals.includes(eventType)) continue;
+    const read = readSnapshot(schemaDir, eventType);
+    if (read.status !== "ok") continue;
+    const names = new SchemaNames(read.schema);
+    const record = recordAtPath(read.schema, parseDataPath(use.path), names);
+    if (!record || typeof record["name"] !== "string" || shortName(record["name"]) !== model.name) continue;
+    const snapshot = displayPath(cwd, read.file);
+    const signal = use.signal.constant ?? eventType;
+    for (const diff of compareFields(model, recordFields(record), names)) {
+      const key = `${diff.messageId}\0${JSON.stringify(diff.data)}`;
+      let entry = pinned.get(key);
+      if (!entry) {
+        entry = { diff, snapshots: new Set(), signals: new Set() };
+        pinned.set(key, entry);
+        order.push(key);
+      }
+      entry.snapshots.add(snapshot);
+      entry.signals.add(signal);
+    }
+  }
+  return order.map((key) => {
+    const { diff, snapshots, signals } = pinned.get(key)!;
+    const data = { ...diff.data, snapshots: listed([...snapshots], "the snapshot", "the snapshots"), signals: listed([...signals], "", "") };
+    const suggestions =
+      diff.rename && diff.span.file === model.file
+        ? [
+            {
+              messageId: "renameBack" as const,
+              data: { field: diff.rename.field.name, oldField: diff.rename.oldField },
+              edit: replaceKey(text, diff.rename.field.keySpan, diff.rename.oldField),
+            },
+          ]
+        : [];
+    return { messageId: diff.messageId, data, span: diff.span, suggestions };
+  });
+}
+
+function listed(items: readonly string[], one: string, many: string): string {
+  const quoted = items.map((item) => `\`${item}\``);
+  const label = items.length === 1 ? one : many;
+  const prefix = label ? `${label} ` : "";
+  if (quoted.length <= 1) return `${prefix}${quoted[0] ?? ""}`;
+  if (quoted.length <= LISTED) return `${prefix}${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+  return `${prefix}${quoted.slice(0, LISTED).join(", ")} and ${quoted.length - LISTED} more`;
+}
+
+/** Indices (into `sequence`) of a longest increasing subsequence: the fields that did not move. */
+function longestIncreasing(sequence: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array<number>(sequence.length).fill(-1);
+  for (let i = 0; i < sequence.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sequence[tails[mid]!]! < sequence[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const kept = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i !== -1; i = previous[i]!) kept.add(i);
+  return kept;
+}
+
+function compareFields(model: DataClassModel, before: readonly { name: string; type: unknown }[], names: SchemaNames): Diff[] {
+  const className = model.name;
+  const now = model.fields;
+  const onClass = (span: SourceSpan): SourceSpan => (span.file === model.file ? span : model.nameSpan);
+  const beforeNames = new Set(before.map((f) => f.name));
+  const nowNames = new Set(now.map((f) => f.name));
+  const shapes = new Map<string, Shape>(before.map((f) => [f.name, shapeOfJson(f.type, names)] as const));
+  const removed = before.map((field, index) => ({ field, index })).filter(({ field }) => !nowNames.has(field.name));
+  const added = now.map((field, index) => ({ field, index })).filter(({ field }) => !beforeNames.has(field.name));
+
+  // A removed field and an added one of the same type at the same place (or the only two changes) are a rename.
+  const renames = new Map<string, FieldModel>();
+  const sameType = (name: string, field: FieldModel): boolean => {
+    const shape = shapeOfField(field.type);
+    return shape !== null && shapeKey(shape) === shapeKey(shapes.get(name)!);
+  };
+  for (const { field, index } of removed) {
+    const match = added.find((a) => a.index === index && ![...renames.values()].includes(a.field) && sameType(field.name, a.field));
+    if (match) renames.set(field.name, match.field);
+  }
+  if (renames.size === 0 && removed.length === 1 && added.length === 1 && sameType(removed[0]!.field.name, added[0]!.field)) {
+    renames.set(removed[0]!.field.name, added[0]!.field);
+  }
+  const renamedTo = new Set(renames.values());
+
+  const diffs: Diff[] = [];
+  for (const { field } of removed) {
+    const old = describeShape(shapes.get(field.name)!);
+    const renamed = renames.get(field.name);
+    if (renamed) {
+      diffs.push({
+        messageId: "fieldRenamed",
+        data: { className, field: renamed.name, oldField: field.name, old },
+        span: onClass(renamed.keySpan),
+        rename: { field: renamed, oldField: field.name },
+      });
+    } else {
+      diffs.push({ messageId: "fieldRemoved", data: { className, field: field.name, old }, span: model.nameSpan });
+    }
+  }
+  for (const { field } of added) {
+    if (renamedTo.has(field)) continue;
+    const shape = shapeOfField(field.type);
+    diffs.push({
+      messageId: "fieldAdded",
+      data: { className, field: field.name, new: shape ? describeShape(shape) : `\`${typeText(field)}\`` },
+      span: onClass(field.keySpan),
+    });
+  }
+  for (const field of now) {
+    const old = shapes.get(field.name);
+    const shape = shapeOfField(field.type);
+    if (!old || !shape) continue;
+    const change = shapeChange(old, shape);
+    if (change === "same") continue;
+    if (change === "retyped") {
+      diffs.push({
+        messageId: "fieldRetyped",
+        data: { className, field: field.name, old: describeShape(old), new: describeShape(shape) },
+        span: onClass(field.typeSpan),
+      });
+    } else {
+      diffs.push({
+        messageId: "fieldNullability",
+        data: {
+          className,
+          field: field.name,
+          change: change === "became-nullable" ? "became nullable" : "is no longer nullable",
+          old: describeShape(old),
+          new: describeShape(shape),
+        },
+        span: onClass(field.typeSpan),
+      });
+    }
+  }
+
+  // Order: among the fields kept under their name, the ones outside a longest run in snapshot order moved.
+  const kept = now.filter((field) => beforeNames.has(field.name));
+  const positions = kept.map((field) => before.findIndex((f) => f.name === field.name));
+  const still = longestIncreasing(positions);
+  const order = before.map((f) => `\`${f.name}\``).join(", ");
+  kept.forEach((field, i) => {
+    if (still.has(i)) return;
+    diffs.push({
+      messageId: "fieldReordered",
+      data: {
+        className,
+        field: field.name,
+        oldPosition: String(positions[i]! + 1),
+        newPosition: String(now.indexOf(field) + 1),
+        order,
+      },
+      span: onClass(field.keySpan),
+    });
+  });
+  return diffs;
+}
+
+function typeText(field: FieldModel): string {
+  return field.type.kind === "unsupported" ? field.type.text : field.name;
+}

@@ -1,0 +1,208 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import type { RuleFix, RuleFixer } from "@typescript-eslint/utils/ts-eslint";
+import type { SignalDeclaration } from "../lib/model/index.js";
+import { analyzeEventType, isConstantCase, toConstantCase, type EventTypeIssue } from "../lib/naming/index.js";
+import { createRule, SETTINGS_MESSAGES } from "./utils/create-rule.js";
+import { getEventContext } from "./utils/event-context.js";
+import { relativeLocation } from "./utils/field-problems.js";
+import { nodeAtRange } from "./utils/source-nodes.js";
+
+export type Options = [
+  {
+    prefix?: string;
+    subdomains?: string[];
+    requireConstantCase?: boolean;
+  },
+];
+
+export type MessageIds =
+  | keyof typeof SETTINGS_MESSAGES
+  | "missingEventType"
+  | "notLiteral"
+  | "emptySegment"
+  | "notAvroNamespace"
+  | "notLowerCase"
+  | "wrongPrefix"
+  | "unknownSubdomain"
+  | "missingVersion"
+  | "tooFewSegments"
+  | "duplicate"
+  | "constantCase"
+  | "suggestEventType";
+
+const DEFAULTS = { prefix: "org.openedx", subdomains: [] as string[], requireConstantCase: true };
+
+const MESSAGE_OF: Record<EventTypeIssue["code"], MessageIds> = {
+  "empty-segment": "emptySegment",
+  "not-avro-namespace": "notAvroNamespace",
+  "not-lower-case": "notLowerCase",
+  "wrong-prefix": "wrongPrefix",
+  "unknown-subdomain": "unknownSubdomain",
+  "missing-version": "missingVersion",
+  "too-few-segments": "tooFewSegments",
+};
+
+const FORM = "`<prefix>.<subdomain>.<subject>.<action>.v<N>`";
+
+export default createRule<Options, MessageIds>({
+  name: "valid-event-type",
+  meta: {
+    type: "problem",
+    docs: {
+      description:
+        "`event_type` must be a string literal named `org.openedx.<subdomain>.<subject>.<action>.v<N>`, unique in the project, on an UPPER_SNAKE_CASE constant.",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      ...SETTINGS_MESSAGES,
+      missingEventType:
+        "{{signal}} has no `event_type`. Every event needs one, named {{form}}: it names the event on the bus, its Avro namespace and its schema snapshot file.",
+      notLiteral:
+        "{{signal}}: `event_type` must be a string literal, so that the event type can be read without running the code (it names the event on the bus, its Avro namespace and its snapshot file). Write it out, e.g. \"org.openedx.learning.course.enrollment.created.v1\".",
+      emptySegment: "Event type `{{eventType}}` has an empty segment (a leading, trailing or doubled dot). Write it as {{form}} (openedx-events ADR 2).",
+      notAvroNamespace:
+        "Event type `{{eventType}}`: the segment `{{segment}}` is not a valid Avro name. The event type is the `namespace` of the event's Avro schema, whose dot-separated parts may contain only letters, digits and `_` and may not start with a digit (so `-` is not allowed), so the schema cannot be built and the event bus cannot carry the event. {{advice}}",
+      notLowerCase:
+        "Event type `{{eventType}}`: the segment `{{segment}}` is not lower case. Event types are lower-case words joined by `_`, as in {{form}} (openedx-events ADR 2); write `{{fixed}}`.",
+      wrongPrefix:
+        "Event type `{{eventType}}` does not start with `{{prefix}}.`. Event types are named {{form}} (openedx-events ADR 2); the prefix is this rule's `prefix` option.",
+      unknownSubdomain:
+        "Event type `{{eventType}}`: `{{segment}}` is not one of the subdomains allowed by this rule's `subdomains` option ({{subdomains}}).",
+      missingVersion:
+        "Event type `{{eventType}}` does not end with a version like `.v1`. The version is how an event evolves: a change its consumers cannot read needs a new event type with the next version (openedx-events ADR 2). Name it {{form}}; the suggestion appends `.v1`.",
+      tooFewSegments:
+        "Event type `{{eventType}}` is too short: after `{{prefix}}` it needs a subdomain, a subject and an action before the version, as in {{form}}, e.g. `org.openedx.learning.course.enrollment.created.v1`.",
+      duplicate:
+        "Event type `{{eventType}}` is also declared at {{other}}. Each event type names exactly one event (its schema and its snapshot file), so give one of them another name or reuse the existing signal.",
+      constantCase:
+        "The signal `{{name}}` ({{eventType}}) should be held by an UPPER_SNAKE_CASE constant, as openedx-events names its signals: `{{fixed}}`.",
+      suggestEventType: "Rename the event type to `{{fixed}}`.",
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          prefix: {
+            type: "string",
+            pattern: "^([a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*)?$",
+            description: "The dot-separated prefix every event type starts with (empty: none).",
+          },
+          subdomains: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "The subdomains allowed right after the prefix (e.g. `learning`, `content_authoring`); empty allows any.",
+          },
+          requireConstantCase: {
+            type: "boolean",
+            description: "Require the constant that holds a signal to be UPPER_SNAKE_CASE (`COURSE_ENROLLMENT_CREATED`).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [DEFAULTS],
+  },
+  defaultOptions: [DEFAULTS],
+  create(context, [options]) {
+    const eventContext = getEventContext(context);
+    if (!eventContext) return {};
+    const signals = eventContext.model.signals;
+    if (signals.length === 0) return {};
+    const prefix = options.prefix ?? DEFAULTS.prefix;
+    const subdomains = options.subdomains ?? [];
+    const sourceCode = context.sourceCode;
+
+    const label = (signal: SignalDeclaration): string =>
+      signal.constant !== null ? `The signal \`${signal.constant}\`` : `The signal at line ${signal.span.loc.start.line}`;
+
+    return {
+      Program() {
+        for (const signal of signals) {
+          if (signal.eventTypeSpan === null) {
+            context.report({
+              loc: signal.span.loc,
+              messageId: "missingEventType",
+              data: { signal: label(signal), form: FORM.replace("<prefix>", prefix || "org.openedx") },
+            });
+          } else if (signal.eventType === null) {
+            context.report({ loc: signal.eventTypeSpan.loc, messageId: "notLiteral", data: { signal: label(signal) } });
+          } else {
+            const eventType = signal.eventType;
+            const literal = literalNode(nodeAtRange(sourceCode, signal.eventTypeSpan.range));
+            for (const issue of analyzeEventType(eventType, { prefix, subdomains })) {
+              const suggestion = issue.suggestion;
+              context.report({
+                loc: signal.eventTypeSpan.loc,
+                messageId: MESSAGE_OF[issue.code],
+                data: {
+                  eventType,
+                  segment: issue.segment ?? "",
+                  fixed: suggestion ?? "",
+                  prefix,
+                  subdomains: subdomains.map((s) => `\`${s}\``).join(", "),
+                  form: FORM.replace("<prefix>", prefix || "org.openedx"),
+                  advice: (issue.segment ?? "").includes("-")
+                    ? "Use `_` instead of `-`."
+                    : "Start each segment with a letter, and use only letters, digits and `_`.",
+                },
+                suggest:
+                  suggestion !== null && literal
+                    ? [{ messageId: "suggestEventType", data: { fixed: suggestion }, fix: renameFix(literal, suggestion) }]
+                    : [],
+              });
+            }
+          }
+          if (options.requireConstantCase !== false && signal.constant !== null && signal.constantSpan && !isConstantCase(signal.constant)) {
+            context.report({
+              loc: signal.constantSpan.loc,
+              messageId: "constantCase",
+              data: { name: signal.constant, eventType: signal.eventType ?? "no event type", fixed: toConstantCase(signal.constant) },
+            });
+          }
+        }
+        reportDuplicates();
+      },
+    };
+
+    function reportDuplicates(): void {
+      const withType = signals.filter((signal) => signal.eventType !== null);
+      if (withType.length === 0) return;
+      const index = eventContext!.project();
+      for (const signal of withType) {
+        const eventType = signal.eventType!;
+        // This file's signals come from the buffer; other files' from the project index.
+        const others = [
+          ...withType.filter((other) => other !== signal && other.eventType === eventType),
+          ...(index.byEventType.get(eventType) ?? []).filter((other) => other.file !== eventContext!.filename),
+        ];
+        if (others.length === 0) continue;
+        const where = others.map((other) =>
+          other.file === eventContext!.filename ? `line ${other.span.loc.start.line}` : relativeLocation(eventContext!.filename, other.eventTypeSpan ?? other.span),
+        );
+        context.report({
+          loc: signal.eventTypeSpan!.loc,
+          messageId: "duplicate",
+          data: { eventType, other: where.join(", ") },
+        });
+      }
+    }
+  },
+});
+
+/** The string literal (or plain template literal) of `event_type`, through `as const` / `satisfies`. */
+function literalNode(node: TSESTree.Node | null): TSESTree.StringLiteral | TSESTree.TemplateLiteral | null {
+  let current = node;
+  while (current && (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
+    current = current.expression;
+  }
+  if (current?.type === AST_NODE_TYPES.Literal && typeof current.value === "string") return current as TSESTree.StringLiteral;
+  if (current?.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 0) return current;
+  return null;
+}
+
+/** Replaces the text between the quotes, keeping the quote style. */
+function renameFix(literal: TSESTree.StringLiteral | TSESTree.TemplateLiteral, eventType: string): (fixer: RuleFixer) => RuleFix {
+  return (fixer) => fixer.replaceTextRange([literal.range[0] + 1, literal.range[1] - 1], eventType);
+}

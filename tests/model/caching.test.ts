@@ -1,0 +1,175 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "@typescript-eslint/typescript-estree";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { toAvroSchema } from "../../lib/avro/index.js";
+import { analyzeFilePath, analyzeProgram, clearModelCache } from "../../lib/model/index.js";
+import { resolveSettings } from "../../lib/settings.js";
+import { adoptLintedFile, clearSourceCache, getSourceFile, parseCount } from "../../lib/source/index.js";
+import { dataClassOf } from "./support.js";
+
+const settings = resolveSettings({});
+const dirs: string[] = [];
+
+function project(): { dir: string; signals: string; other: string; data: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "model-cache-"));
+  dirs.push(dir);
+  const data = path.join(dir, "data.ts");
+  fs.writeFileSync(data, "export class UserData {\n  readonly id!: number;\n}\n");
+  const signals = path.join(dir, "signals.ts");
+  fs.writeFileSync(
+    signals,
+    `import { UserData } from "./data";\nexport const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.a.v1", data: { user: UserData } });\n`,
+  );
+  const other = path.join(dir, "other.ts");
+  fs.writeFileSync(
+    other,
+    `import { UserData } from "./data.js";\nexport const B = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.b.v1", data: { user: UserData } });\n`,
+  );
+  return { dir, signals, other, data };
+}
+
+/** Rewrites a file and moves its modification time, as an editor save does. */
+function rewrite(file: string, text: string, secondsAhead: number): void {
+  fs.writeFileSync(file, text);
+  const time = new Date(Date.now() + secondsAhead * 1000);
+  fs.utimesSync(file, time, time);
+}
+
+function userFields(model: ReturnType<typeof analyzeFilePath>): string[] {
+  return dataClassOf(model.signals[0]!.fields[0]!.type).fields.map((f) => f.name);
+}
+
+beforeEach(() => {
+  clearSourceCache();
+  clearModelCache();
+});
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("parse cache", () => {
+  it("parses each file once per process, however many signal files import it", () => {
+    const { signals, other, data } = project();
+    expect(parseCount()).toBe(0);
+    analyzeFilePath(signals, settings);
+    expect(parseCount()).toBe(2);
+    analyzeFilePath(other, settings);
+    expect(parseCount()).toBe(3);
+    clearModelCache();
+    analyzeFilePath(signals, settings);
+    analyzeFilePath(other, settings);
+    expect(parseCount()).toBe(3);
+    expect(getSourceFile(data)).toBe(getSourceFile(data));
+    expect(parseCount()).toBe(3);
+  });
+
+  it("re-parses a file after its content and mtime change, and only that file", () => {
+    const { signals, data } = project();
+    const first = analyzeFilePath(signals, settings);
+    expect(userFields(first)).toEqual(["id"]);
+    const parsed = parseCount();
+    const signalsSource = getSourceFile(signals);
+
+    rewrite(data, "export class UserData {\n  readonly id!: number;\n  readonly username!: string;\n}\n", 10);
+    const second = analyzeFilePath(signals, settings);
+    expect(second).not.toBe(first);
+    expect(userFields(second)).toEqual(["id", "username"]);
+    expect(parseCount()).toBe(parsed + 1);
+    expect(getSourceFile(signals)).toBe(signalsSource);
+    expect(JSON.stringify(toAvroSchema(second.signals[0]!, settings).schema!.fields)).toBe(
+      JSON.stringify([
+        {
+          name: "user",
+          type: { name: "UserData", type: "record", fields: [{ name: "id", type: "double" }, { name: "username", type: "string" }] },
+        },
+      ]),
+    );
+
+    // Nothing changed since: the same model, no parse.
+    expect(analyzeFilePath(signals, settings)).toBe(second);
+    expect(parseCount()).toBe(parsed + 1);
+  });
+
+  it("sees a change that keeps the size when the mtime moves", () => {
+    const { signals, data } = project();
+    expect(userFields(analyzeFilePath(signals, settings))).toEqual(["id"]);
+    // Same length: "id" → "ok".
+    rewrite(data, "export class UserData {\n  readonly ok!: number;\n}\n", 20);
+    expect(fs.statSync(data).size).toBe("export class UserData {\n  readonly id!: number;\n}\n".length);
+    expect(userFields(analyzeFilePath(signals, settings))).toEqual(["ok"]);
+  });
+
+  it("sees a change to the signal file itself", () => {
+    const { signals } = project();
+    analyzeFilePath(signals, settings);
+    const parsed = parseCount();
+    rewrite(signals, `import { UserData } from "./data";\nexport const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.renamed.v1", data: { user: UserData } });\n`, 30);
+    const model = analyzeFilePath(signals, settings);
+    expect(model.signals.map((s) => s.eventType)).toEqual(["org.openedx.test.cache.renamed.v1"]);
+    expect(parseCount()).toBe(parsed + 1);
+  });
+
+  it("sees a deleted dependency", () => {
+    const { signals, data } = project();
+    expect(analyzeFilePath(signals, settings).signals[0]!.fields[0]!.type.kind).toBe("record");
+    fs.rmSync(data);
+    const type = analyzeFilePath(signals, settings).signals[0]!.fields[0]!.type;
+    expect(type).toMatchObject({ kind: "unsupported", code: "unresolved" });
+  });
+});
+
+describe("model cache", () => {
+  it("returns the cached model object while nothing changed", () => {
+    const { signals } = project();
+    const model = analyzeFilePath(signals, settings);
+    expect(analyzeFilePath(signals, settings)).toBe(model);
+    // Equal settings from another object share the entry.
+    expect(analyzeFilePath(signals, resolveSettings({ schemaDir: "elsewhere" }))).toBe(model);
+  });
+
+  it("builds a new model when settings that change the mapping change, without parsing again", () => {
+    const { signals } = project();
+    const model = analyzeFilePath(signals, settings);
+    const parsed = parseCount();
+    const long = analyzeFilePath(signals, resolveSettings({ numberType: "long" }));
+    expect(long).not.toBe(model);
+    const id = dataClassOf(long.signals[0]!.fields[0]!.type).fields[0]!.type;
+    expect(id).toMatchObject({ kind: "primitive", avro: "long" });
+    expect(parseCount()).toBe(parsed);
+  });
+
+  it("lists the files a model depends on", () => {
+    const { signals, data } = project();
+    expect(analyzeFilePath(signals, settings).dependencies.map((d) => d.path)).toEqual([data]);
+  });
+
+  it("models an ESLint AST once per program and settings, and never parses the linted file", () => {
+    const { signals } = project();
+    const text = fs.readFileSync(signals, "utf8");
+    const program = parse(text, { loc: true, range: true, comment: true });
+    const model = analyzeProgram(signals, text, program, settings);
+    expect(model.signals.map((s) => s.eventType)).toEqual(["org.openedx.test.cache.a.v1"]);
+    // Only data.ts was parsed by us.
+    expect(parseCount()).toBe(1);
+    expect(analyzeProgram(signals, text, program, settings)).toBe(model);
+    expect(analyzeProgram(signals, text, program, resolveSettings({ numberType: "long" }))).not.toBe(model);
+  });
+
+  it("lets an adopted linted file serve later imports without a parse, only when it matches the disk", () => {
+    const { data } = project();
+    const text = fs.readFileSync(data, "utf8");
+    const program = parse(text, { loc: true, range: true, comment: true });
+    adoptLintedFile(data, text, program);
+    expect(getSourceFile(data).ast).toBe(program);
+    expect(parseCount()).toBe(0);
+
+    clearSourceCache();
+    const unsaved = parse("export class UserData {}\n", { loc: true, range: true, comment: true });
+    adoptLintedFile(data, "export class UserData {}\n", unsaved);
+    expect(getSourceFile(data).ast).not.toBe(unsaved);
+    expect(parseCount()).toBe(1);
+  });
+});
