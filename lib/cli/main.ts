@@ -1,5 +1,7 @@
 import { createRequire } from "node:module";
 import { EXIT, UsageError } from "./context.js";
+import { CHECK_HELP, checkCommand } from "./check.js";
+import { COMPAT_HELP, compatCommand } from "./compat.js";
 import { GENERATE_HELP, generateCommand } from "./generate.js";
 import type { CliIO } from "./output.js";
 
@@ -9,6 +11,8 @@ type Command = { readonly run: (argv: readonly string[], io: CliIO) => Promise<n
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   generate: { run: generateCommand, summary: "write Avro schema snapshots of events", help: GENERATE_HELP },
+  check: { run: checkCommand, summary: "check events against their snapshots (the rules' checks, for CI)", help: CHECK_HELP },
+  compat: { run: compatCommand, summary: "check two Avro schemas, or a schema history, for compatibility", help: COMPAT_HELP },
 };
 
 function mainHelp(): string {

@@ -34,11 +34,11 @@ const FROZEN_TAIL = "A data class never changes once in use (ADR 6), even where 
 
 export const FROZEN_DATA_CLASSES_MESSAGES = {
   fieldAdded: `\`{{className}}.{{field}}\` ({{new}}) is new, but \`{{className}}\` is pinned by {{snapshots}}. ${FROZEN_TAIL} Remove it and add the new data as a new top-level key in the \`data\` of {{signals}} instead.`,
-  fieldRemoved: `\`{{className}}.{{field}}\` ({{old}}) was removed, but \`{{className}}\` is pinned by {{snapshots}}, which still has it. ${FROZEN_TAIL} Restore \`{{field}}\`; dropping data needs a new data class and a new event type (\`.v2\`).`,
-  fieldRenamed: `\`{{className}}.{{field}}\` replaces \`{{oldField}}\` ({{old}}), but \`{{className}}\` is pinned by {{snapshots}}, which has \`{{oldField}}\`. ${FROZEN_TAIL} Rename it back to \`{{oldField}}\`.`,
-  fieldRetyped: `\`{{className}}.{{field}}\` changed from {{old}} to {{new}}, but \`{{className}}\` is pinned by {{snapshots}}, which has {{old}}. ${FROZEN_TAIL} Restore {{old}}; new data goes into a new top-level key in the \`data\` of {{signals}}.`,
-  fieldNullability: `\`{{className}}.{{field}}\` {{change}} ({{old}} → {{new}}), but \`{{className}}\` is pinned by {{snapshots}}, which has {{old}}. ${FROZEN_TAIL} Restore {{old}}.`,
-  fieldReordered: `\`{{className}}.{{field}}\` moved from position {{oldPosition}} to {{newPosition}}, but \`{{className}}\` is pinned by {{snapshots}}, whose field order is {{order}}. ${FROZEN_TAIL} Restore that order.`,
+  fieldRemoved: `\`{{className}}.{{field}}\` ({{old}}) was removed, but \`{{className}}\` is pinned by {{snapshots}}. ${FROZEN_TAIL} Restore \`{{field}}\`; dropping data takes a new data class in a new event type (\`.v2\`).`,
+  fieldRenamed: `\`{{className}}.{{field}}\` replaces \`{{oldField}}\` ({{old}}), but \`{{className}}\` is pinned by {{snapshots}}. ${FROZEN_TAIL} Rename it back to \`{{oldField}}\`.`,
+  fieldRetyped: `\`{{className}}.{{field}}\` changed from {{old}} to {{new}}, but \`{{className}}\` is pinned by {{snapshots}}. ${FROZEN_TAIL} Restore {{old}}, and send the new data as a new top-level key in the \`data\` of {{signals}}.`,
+  fieldNullability: `\`{{className}}.{{field}}\` {{change}} ({{old}} → {{new}}), but \`{{className}}\` is pinned by {{snapshots}}. ${FROZEN_TAIL} Restore {{old}}.`,
+  fieldReordered: `\`{{className}}.{{field}}\` moved from position {{oldPosition}} to {{newPosition}}, but \`{{className}}\` is pinned by {{snapshots}}, with the field order {{order}}. ${FROZEN_TAIL} Restore that order.`,
   renameBack: "Rename `{{field}}` back to `{{oldField}}`.",
 } as const;
 

@@ -133,22 +133,42 @@ export default [
   it("shows our diagnostics with the right ranges", async () => {
     const items = await diagnostics();
     expect(items.map((d) => [ruleOf(d), d.range.start.line + 1, d.range.start.character + 1])).toEqual([
-      ["openedx-events/supported-field-types", 13, 21],
+      ["openedx-events/supported-field-types", 13, 20],
     ]);
     expect(items[0]!.message).toContain("local.nickname");
   });
 
   it("offers our suggestions as code actions", async () => {
     const [diagnostic] = await diagnostics();
-    const actions = await client.request<{ title: string; kind?: string; edit?: unknown }[]>("textDocument/codeAction", {
+    const actions = await client.request<{ title: string; kind?: string; edit?: unknown; command?: unknown }[]>("textDocument/codeAction", {
       textDocument: { uri: signalsUri },
       range: diagnostic!.range,
       context: { diagnostics: [diagnostic] },
     });
-    const titles = actions.map((a) => a.title);
-    expect(titles.some((t) => /null/.test(t))).toBe(true);
-    const fix = actions.find((a) => /null/.test(a.title))!;
-    expect(JSON.stringify(fix.edit)).toContain("string | null");
+    const suggestion = actions.find((a) => a.title.endsWith("(openedx-events/supported-field-types)") && /string \| null/.test(a.title));
+    expect(suggestion, JSON.stringify(actions.map((a) => a.title))).toBeDefined();
+    expect(actions.some((a) => a.title === "Show documentation for openedx-events/supported-field-types")).toBe(true);
+    // Applying it, the server asks the editor to apply our fix.
+    const edits: unknown[] = [];
+    client.onRequest("workspace/applyEdit", (params) => {
+      edits.push(params);
+      return { applied: true };
+    });
+    const command = (suggestion as { command: { command: string; arguments: unknown[] } }).command;
+    await client.request("workspace/executeCommand", { command: command.command, arguments: command.arguments });
+    // `?: string` (line 13, from the `?`) becomes `: string | null = null`.
+    expect(edits).toEqual([
+      {
+        edit: {
+          documentChanges: [
+            {
+              textDocument: { uri: signalsUri, version: 1 },
+              edits: [{ range: { start: { line: 12, character: 19 }, end: { line: 12, character: 28 } }, newText: ": string | null = null" }],
+            },
+          ],
+        },
+      },
+    ]);
   });
 
   it("sees an edit of the imported data file without a restart", async () => {
@@ -159,6 +179,6 @@ export default [
     const items = await diagnostics();
     const remote = items.find((d) => d.message.includes("profile.extra"));
     expect(remote, JSON.stringify(items, null, 2)).toBeDefined();
-    expect([remote!.range.start.line + 1, remote!.range.start.character + 1]).toEqual([9, 19]);
+    expect([remote!.range.start.line + 1, remote!.range.start.character + 1]).toEqual([9, 20]);
   });
 });

@@ -89,6 +89,12 @@ const settingsArb = fc.record({
   allowMaps: fc.boolean(),
   numberType: fc.constantFrom("double" as const, "long" as const),
   knownUnserializable: fc.nat({ max: 1_000 }),
+  /**
+   * saved: the editor buffer is what is on disk. unsaved: the buffer has the mutations, the disk
+   * the pristine catalog (typing). stale: the disk has them, the buffer is pristine (a checkout
+   * under an open editor). The rules mix the buffer (ESLint's AST) with files on disk.
+   */
+  buffers: fc.constantFrom("saved" as const, "saved" as const, "unsaved" as const, "stale" as const),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -659,10 +665,21 @@ describe("mutated catalogs", () => {
           knownUnserializableSignals: eventTypes.filter((_, i) => (settings.knownUnserializable >> i % 10) & 1),
         });
         const failures: string[] = [];
-        for (const rel of listFiles(ws.src)) {
-          if (!/\.[cm]?tsx?$/.test(rel)) continue;
+        const mutated = new Map(listFiles(ws.src).filter((rel) => /\.[cm]?tsx?$/.test(rel)).map((rel) => [rel, fs.readFileSync(path.join(ws.src, rel), "utf8")]));
+        const original = (rel: string): string | undefined => pristine.get(`src/${rel}`)?.toString("utf8");
+        if (settings.buffers === "unsaved") {
+          // Put the pristine sources back on disk (schemas stay mutated); new files exist only in the buffer.
+          for (const rel of mutated.keys()) {
+            const text = original(rel);
+            if (text === undefined) fs.rmSync(path.join(ws.src, rel), { force: true });
+            else fs.writeFileSync(path.join(ws.src, rel), text);
+          }
+          touchAll(ws);
+        }
+        const buffers = new Map(mutated);
+        if (settings.buffers === "stale") for (const rel of mutated.keys()) buffers.set(rel, original(rel) ?? mutated.get(rel)!);
+        for (const [rel, text] of buffers) {
           const file = path.join(ws.src, rel);
-          const text = fs.readFileSync(file, "utf8");
           let messages;
           try {
             messages = lintText(linter, text, file, config);

@@ -53,7 +53,7 @@ export type TesterRule<M extends string, O extends readonly unknown[]> = Paramet
 
 /** Our rule, typed for RuleTester, message ids and options kept. */
 export function testable<M extends string, O extends readonly unknown[]>(rule: {
-  readonly defaultOptions: O;
+  readonly defaultOptions?: O;
   readonly meta: { readonly messages: Record<M, string> };
 }): TesterRule<M, O> {
   return rule as unknown as TesterRule<M, O>;

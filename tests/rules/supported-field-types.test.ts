@@ -12,6 +12,8 @@ const PROBLEMS = ruleFixture("supported-field-types", "model-problems");
 const PROBLEMS_DATA = ruleFixture("supported-field-types", "model-problems", "data.ts");
 const PROBLEMS_SIGNALS = ruleFixture("supported-field-types", "model-problems", "signals.ts");
 
+const CYCLE_SIGNALS = ruleFixture("supported-field-types", "import-cycle", "signals.ts");
+
 const inline = { filename: INLINE_FILE, settings: settingsFor(INLINE_DIR) };
 
 const SIGNAL = `
@@ -689,6 +691,16 @@ class ThingData {
           endLine: 15,
           endColumn: 37,
         },
+      ],
+    },
+    {
+      name: "an import cycle, and a schema Avro rejects",
+      filename: CYCLE_SIGNALS,
+      code: read(CYCLE_SIGNALS),
+      settings: settingsFor(ruleFixture("supported-field-types", "import-cycle")),
+      errors: [
+        { messageId: "unreadableDefinition", data: { event: "Event `org.openedx.test.import.cycle.v1`", where: ", field `missing`", at: "", reason: "`Missing` cannot be resolved: import cycle: 'Missing' is re-exported in a loop through cycle-a.ts" }, line: 12, column: 14, endLine: 12, endColumn: 21 },
+        { messageId: "unreadableDefinition", data: { event: "Event `org.openedx.test.primitive.name.v1`", where: "", at: "", reason: 'the generated schema is not valid Avro: cannot rename primitive type: "long"' }, line: 18, column: 15, endLine: 18, endColumn: 51 },
       ],
     },
     {

@@ -1,0 +1,223 @@
+import { parseArgs } from "node:util";
+import { toAvroSchema } from "../avro/index.js";
+import {
+  FROZEN_DATA_CLASSES_MESSAGES,
+  NO_REMOVED_FIELDS_MESSAGES,
+  SCHEMA_SNAPSHOT_MESSAGES,
+  checkFrozenDataClass,
+  checkSignalEvolution,
+  formatMessage,
+  type EvolutionReport,
+} from "../evolution/index.js";
+import type { DataClassModel, SignalDeclaration } from "../model/index.js";
+import { dataClassUses, type DataClassUse } from "../project/index.js";
+import { getSourceFile, type SourceSpan } from "../source/index.js";
+import { EXIT, UsageError, loadProject, projectSettings, relative, where } from "./context.js";
+import { Reporter, plural, type CliIO } from "./output.js";
+
+export const CHECK_HELP = `Usage: openedx-events-avro check [--src DIR ...] [--schema-dir DIR] [--mode MODE] [--format text|json|github] [--quiet]
+
+Runs the checks of the ESLint rules on every event under --src, for CI without ESLint:
+  - the event can be serialized (unsupported field types and other schema problems)
+  - its snapshot exists and can be read (and, in the transitive modes, every stored
+    <name>_schema.vN.avsc beside it)
+  - it is compatible with the snapshot(s) under the compatibility mode  (schema-snapshot)
+  - no top-level data key was removed, renamed or retyped, and new keys are required  (no-removed-fields)
+  - every data class in a snapshot keeps exactly the snapshot's fields  (frozen-data-classes)
+
+Options:
+  --src DIR           where the signal definitions are (repeatable; default: the "sourceDirs" setting, else .)
+  --schema-dir DIR    where snapshots live (default: the "schemaDir" setting, else "schemas")
+  --mode MODE         compatibility mode: NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD,
+                      FORWARD_TRANSITIVE (default), FULL, FULL_TRANSITIVE
+  --allow-maps        allow dict-like fields (Avro maps) for this run
+  --format FORMAT     text (default), json, or github (workflow annotations)
+  --quiet             print problems and the summary only
+  -h, --help          show this help
+
+Settings are read from settings["openedx-events"] of your eslint.config.* the way ESLint
+finds it; flags override them.
+
+Exit codes: 0 no problems, 1 problems found, 2 bad usage or unreadable input.
+`;
+
+type Format = "text" | "json" | "github";
+
+/** One problem, located in a source file. */
+export interface CheckProblem {
+  /** The ESLint rule that reports the same thing. */
+  readonly rule: string;
+  readonly messageId: string;
+  readonly eventType: string | null;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+}
+
+const RULE_MESSAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "openedx-events/schema-snapshot": SCHEMA_SNAPSHOT_MESSAGES,
+  "openedx-events/no-removed-fields": NO_REMOVED_FIELDS_MESSAGES,
+  "openedx-events/frozen-data-classes": FROZEN_DATA_CLASSES_MESSAGES,
+};
+
+function located(io: CliIO, span: SourceSpan): Pick<CheckProblem, "file" | "line" | "column" | "endLine" | "endColumn"> {
+  return {
+    file: relative(io, span.file),
+    line: span.loc.start.line,
+    column: span.loc.start.column + 1,
+    endLine: span.loc.end.line,
+    endColumn: span.loc.end.column + 1,
+  };
+}
+
+function fromReport(io: CliIO, rule: string, eventType: string | null, report: EvolutionReport): CheckProblem {
+  return {
+    rule,
+    messageId: report.messageId,
+    eventType,
+    ...located(io, report.span),
+    message: formatMessage(RULE_MESSAGES[rule]![report.messageId]!, report.data),
+  };
+}
+
+export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      src: { type: "string", multiple: true },
+      "schema-dir": { type: "string" },
+      mode: { type: "string" },
+      "allow-maps": { type: "boolean", default: false },
+      format: { type: "string", default: "text" },
+      quiet: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(CHECK_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}; use --src DIR for source directories`);
+  const format = values.format as Format;
+  if (format !== "text" && format !== "json" && format !== "github") {
+    throw new UsageError(`--format must be text, json or github, got ${JSON.stringify(values.format)}`);
+  }
+  const settings = await projectSettings(io, {
+    src: values.src ?? ["."],
+    schemaDir: values["schema-dir"],
+    allowMaps: values["allow-maps"],
+    mode: values.mode,
+  });
+  const src = values.src ?? [...settings.sourceDirs];
+  const text = format === "text";
+  const reporter = new Reporter(text ? io : { ...io, stdout: { write: () => true } }, values.quiet || !text);
+  const { catalog } = loadProject(io, reporter, { src }, settings);
+  const options = { settings, cwd: io.cwd };
+  const problems: CheckProblem[] = [];
+  let checked = 0;
+
+  const byType = new Map<string, SignalDeclaration[]>();
+  for (const signal of catalog.signals) {
+    if (signal.eventType !== null) byType.set(signal.eventType, [...(byType.get(signal.eventType) ?? []), signal]);
+  }
+  const classes = new Map<string, { model: DataClassModel; uses: DataClassUse[] }>();
+  for (const signal of catalog.signals) {
+    const eventType = signal.eventType;
+    if (eventType !== null && settings.knownUnserializableSignals.includes(eventType)) {
+      reporter.status("skipped", "yellow", eventType, "listed in knownUnserializableSignals");
+      continue;
+    }
+    checked++;
+    const before = problems.length;
+    const duplicates = eventType === null ? [] : byType.get(eventType)!;
+    if (duplicates.length > 1 && duplicates[0] !== signal) {
+      problems.push({
+        rule: "openedx-events/valid-event-type",
+        messageId: "duplicate",
+        eventType,
+        ...located(io, signal.eventTypeSpan ?? signal.span),
+        message: `Event type \`${eventType}\` is already declared at ${where(io, duplicates[0]!.span)}; each event type names one signal.`,
+      });
+    }
+    const schema = toAvroSchema(signal, settings);
+    if (!schema.schema) {
+      for (const problem of schema.problems) {
+        problems.push({
+          rule: "openedx-events/supported-field-types",
+          messageId: problem.code,
+          eventType,
+          ...located(io, problem.span),
+          message: `${eventType ? `Event \`${eventType}\`` : "The signal"} cannot be serialized: ${problem.path ? `\`${problem.path}\`: ` : ""}${
+            problem.typeText ? `\`${problem.typeText}\` ` : ""
+          }${problem.reason}.`.replace(/\.\.$/, "."),
+        });
+      }
+    }
+    const source = getSourceFile(signal.file);
+    const evolution = checkSignalEvolution(signal, schema, { text: source.text, program: source.ast }, options);
+    for (const report of evolution.snapshot) problems.push(fromReport(io, "openedx-events/schema-snapshot", eventType, report));
+    for (const report of evolution.topLevel) problems.push(fromReport(io, "openedx-events/no-removed-fields", eventType, report));
+    for (const use of dataClassUses(signal)) {
+      const entry = classes.get(use.dataClass.id);
+      if (entry) entry.uses.push(use);
+      else classes.set(use.dataClass.id, { model: use.dataClass, uses: [use] });
+    }
+    if (problems.length === before && eventType !== null) reporter.status("ok", "green", eventType);
+  }
+  for (const { model, uses } of classes.values()) {
+    const text = getSourceFile(model.file).text;
+    for (const report of checkFrozenDataClass(model, uses, text, options)) {
+      problems.push(fromReport(io, "openedx-events/frozen-data-classes", null, report));
+    }
+  }
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  const unreadable = catalog.unreadable.map((entry) => ({ file: relative(io, entry.path), reason: entry.reason }));
+  const summary = `${plural(checked, "event")} checked, ${plural(problems.length, "problem")}${
+    unreadable.length > 0 ? `, ${plural(unreadable.length, "unreadable input")}` : ""
+  }`;
+
+  switch (format) {
+    case "json":
+      io.stdout.write(`${JSON.stringify({ eventsChecked: checked, problemCount: problems.length, problems, unreadable, summary }, null, 2)}\n`);
+      break;
+    case "github":
+      for (const entry of unreadable) io.stdout.write(`::error file=${property(entry.file)},title=unreadable::${data(entry.reason)}\n`);
+      for (const p of problems) {
+        io.stdout.write(
+          `::error file=${property(p.file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${property(p.rule)}::${data(p.message)}\n`,
+        );
+      }
+      io.stdout.write(`${summary}\n`);
+      break;
+    case "text": {
+      let file: string | null = null;
+      for (const p of problems) {
+        if (p.file !== file) {
+          file = p.file;
+          reporter.line();
+          reporter.line(reporter.paint("bold", file));
+        }
+        reporter.line(`  ${reporter.paint("gray", `${p.line}:${p.column}`)}  ${p.message}  ${reporter.paint("gray", p.rule)}`);
+      }
+      if (problems.length > 0) reporter.line();
+      reporter.summary(summary, problems.length === 0 && unreadable.length === 0);
+      break;
+    }
+  }
+  if (unreadable.length > 0) return EXIT.usage;
+  return problems.length > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** GitHub workflow command escaping: the message. */
+function data(text: string): string {
+  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+
+/** GitHub workflow command escaping: a property value. */
+function property(text: string): string {
+  return data(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
