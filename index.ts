@@ -16,7 +16,7 @@ function readPackageJson(): { name: string; version: string } {
 const { name, version } = readPackageJson();
 
 /** The files the configs apply to: TypeScript sources. */
-export const TYPESCRIPT_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
+const TYPESCRIPT_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
 
 function ruleLevels(include: (docs: OpenedxRuleDocs) => boolean): Linter.RulesRecord {
   const levels: Linter.RulesRecord = {};

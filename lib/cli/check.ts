@@ -125,10 +125,13 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     if (signal.eventType !== null) byType.set(signal.eventType, [...(byType.get(signal.eventType) ?? []), signal]);
   }
   const classes = new Map<string, { model: DataClassModel; uses: DataClassUse[] }>();
+  /** Events with a problem of their own, or reaching a data class with one. */
+  const failing = new Set<SignalDeclaration>();
+  const statuses: (() => void)[] = [];
   for (const signal of catalog.signals) {
     const eventType = signal.eventType;
     if (eventType !== null && settings.knownUnserializableSignals.includes(eventType)) {
-      reporter.status("skipped", "yellow", eventType, "listed in knownUnserializableSignals");
+      statuses.push(() => reporter.status("skipped", "yellow", eventType, "listed in knownUnserializableSignals"));
       continue;
     }
     checked++;
@@ -166,14 +169,18 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
       if (entry) entry.uses.push(use);
       else classes.set(use.dataClass.id, { model: use.dataClass, uses: [use] });
     }
-    if (problems.length === before && eventType !== null) reporter.status("ok", "green", eventType);
+    if (problems.length > before) failing.add(signal);
+    statuses.push(() => {
+      if (eventType !== null && !failing.has(signal)) reporter.status("ok", "green", eventType);
+    });
   }
   for (const { model, uses } of classes.values()) {
     const text = getSourceFile(model.file).text;
-    for (const report of checkFrozenDataClass(model, uses, text, options)) {
-      problems.push(fromReport(io, "openedx-events/frozen-data-classes", null, report));
-    }
+    const reports = checkFrozenDataClass(model, uses, text, options);
+    for (const report of reports) problems.push(fromReport(io, "openedx-events/frozen-data-classes", null, report));
+    if (reports.length > 0) for (const use of uses) failing.add(use.signal);
   }
+  for (const status of statuses) status();
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   const unreadable = catalog.unreadable.map((entry) => ({ file: relative(io, entry.path), reason: entry.reason }));
   const summary = `${plural(checked, "event")} checked, ${plural(problems.length, "problem")}${

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { RuleTester } from "@typescript-eslint/rule-tester";
 import { fixture } from "../helpers.js";
@@ -95,3 +96,32 @@ export function testable<T>(rule: T): Parameters<RuleTester["run"]>[1] {
 export function cases(tests: { valid: readonly unknown[]; invalid: readonly unknown[] }): Parameters<RuleTester["run"]>[2] {
   return tests as unknown as Parameters<RuleTester["run"]>[2];
 }
+
+/** A CLI io that records what is written. */
+export function memoryIO(cwd: string, env: Record<string, string | undefined> = {}) {
+  let stdout = "";
+  let stderr = "";
+  return {
+    io: {
+      cwd,
+      stdout: { write: (text: string) => ((stdout += text), true) },
+      stderr: { write: (text: string) => ((stderr += text), true) },
+      env,
+    },
+    stdout: () => stdout,
+    stderr: () => stderr,
+  };
+}
+
+/** A copy of `source` in a fresh temporary directory (no eslint.config above it), removed at exit. */
+export function copyToTemp(source: string, prefix = "openedx-events-"): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(source, dir, { recursive: true });
+  temporary.push(dir);
+  return dir;
+}
+
+const temporary: string[] = [];
+process.on("exit", () => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});

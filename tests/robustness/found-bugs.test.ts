@@ -118,3 +118,45 @@ describe("BUG 2: the CLI does not run an eslint.config.* found inside the scanne
     expect(fs.existsSync(marker), `${name} inside --src was evaluated\n${io.out()}`).toBe(false);
   });
 });
+
+// -----------------------------------------------------------------------------------------------
+// BUG 3 — rules/supported-field-types.ts, nullableSuggestion(): for a class field whose type
+// annotation is parenthesized, `readonly id?: (UsageKey);`, the "Write `id: UsageKey | null = null`"
+// suggestion replaces the inner type node's range with `UsageKey | null = null`, so the
+// initializer lands inside the parentheses: `readonly id: (UsageKey | null = null);` does not
+// parse (TS1005 "')' expected"). typescript-estree has no node for the parentheses, so the type
+// node's range stops before `)`.
+// Found by: evolution.test.ts (generated field `readonly id?: (UsageKey)`), and again with
+// `readonly id!: ([Long, null?, ...Long[]] | undefined)`.
+// Right: replace the type node with the nullable type, and insert ` = null` after the whole
+// annotation (member.typeAnnotation.range[1]), not after the type node.
+// -----------------------------------------------------------------------------------------------
+
+describe.skipIf(!("supported-field-types" in rules))("BUG 3: supported-field-types nullable suggestion on a parenthesized type", () => {
+  it.each([
+    ["optional", "readonly id?: (UsageKey);"],
+    ["T | undefined", "readonly id!: (string | undefined);"],
+    ["optional, nested parentheses", "readonly id?: ((string));"],
+  ])("%s: %s", (_label, member) => {
+    const dir = tempDir("found-bugs-parens");
+    const file = path.join(dir, "signals.ts");
+    const text = `const OpenEdxPublicSignal = (x: unknown) => x;\nclass UsageKey {}\nexport class Data {\n  ${member}\n}\n/**\n * Doc.\n */\nexport const SIGNAL = OpenEdxPublicSignal({ event_type: "org.openedx.learning.paren.v1", data: { d: Data } });\n`;
+    fs.writeFileSync(file, text);
+    const config: Linter.Config[] = [
+      {
+        files: ["**/*.ts"],
+        plugins: { "openedx-events": plugin as never },
+        languageOptions: { parser: plugin.configs.strict.languageOptions!.parser! },
+        rules: { "openedx-events/supported-field-types": "error" },
+        settings: { "openedx-events": { schemaDir: path.join(dir, "schemas"), sourceDirs: [dir] } },
+      },
+    ];
+    const messages = newLinter(dir).verify(text, config, { filename: file });
+    const suggestions = messages.flatMap((m) => m.suggestions ?? []);
+    expect(suggestions.length, JSON.stringify(messages, null, 2)).toBeGreaterThan(0);
+    for (const suggestion of suggestions) {
+      const fixed = text.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + text.slice(suggestion.fix.range[1]);
+      expect(parseError(fixed, file), `after "${suggestion.desc}":\n${fixed}`).toBeNull();
+    }
+  });
+});
