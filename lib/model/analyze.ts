@@ -85,9 +85,11 @@ export function clearModelCache(): void {
   fileModels.clear();
 }
 
-/** Top-level class, interface and object-type declarations of a program (candidates for data classes). */
-export function declaredTypeNames(program: TSESTree.Program): string[] {
-  const names: string[] = [];
+export type DataClassNode = TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration;
+
+/** Top-level classes, interfaces and type aliases of a program: the candidates for data classes. */
+export function topLevelDataClassNodes(program: TSESTree.Program): DataClassNode[] {
+  const nodes: DataClassNode[] = [];
   for (const statement of program.body) {
     const node =
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
@@ -100,8 +102,8 @@ export function declaredTypeNames(program: TSESTree.Program): string[] {
         node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) &&
       node.id
     ) {
-      names.push(node.id.name);
+      nodes.push(node);
     }
   }
-  return names;
+  return nodes;
 }

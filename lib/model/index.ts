@@ -1,5 +1,5 @@
-export { analyzeSourceFile, analyzeProgram, analyzeFilePath, clearModelCache, declaredTypeNames } from "./analyze.js";
-export type { FileModel } from "./analyze.js";
+export { analyzeSourceFile, analyzeProgram, analyzeFilePath, clearModelCache, topLevelDataClassNodes } from "./analyze.js";
+export type { FileModel, DataClassNode } from "./analyze.js";
 export { TypeMapper } from "./type-mapper.js";
 export { mayDeclareSignals } from "./signals.js";
 export { parseJsDoc } from "./jsdoc.js";

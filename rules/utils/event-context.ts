@@ -1,8 +1,8 @@
 import path from "node:path";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import type { RuleContext } from "@typescript-eslint/utils/ts-eslint";
 import { toAvroSchema, type SchemaResult } from "../../lib/avro/index.js";
-import { analyzeProgram, TypeMapper, type DataClassModel, type FileModel, type SignalDeclaration } from "../../lib/model/index.js";
+import { analyzeProgram, topLevelDataClassNodes, TypeMapper, type DataClassModel, type FileModel, type SignalDeclaration } from "../../lib/model/index.js";
 import { getProjectIndex, type DataClassUse, type ProjectIndex } from "../../lib/project/index.js";
 import { resolveSettings, SETTINGS_KEY, SettingsError, type PluginSettings } from "../../lib/settings.js";
 import { NameResolver, adoptLintedFile, type SourceFile } from "../../lib/source/index.js";
@@ -95,28 +95,6 @@ function createEventContext(context: AnyContext, program: TSESTree.Program): Eve
     isKnownUnserializable: (signal) => signal.eventType !== null && settings.knownUnserializableSignals.includes(signal.eventType),
   };
   return eventContext;
-}
-
-type DataClassNode = TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration;
-
-function topLevelDataClassNodes(program: TSESTree.Program): DataClassNode[] {
-  const nodes: DataClassNode[] = [];
-  for (const statement of program.body) {
-    const node =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-        ? statement.declaration
-        : statement;
-    if (
-      node &&
-      (node.type === AST_NODE_TYPES.ClassDeclaration ||
-        node.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
-        node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) &&
-      node.id
-    ) {
-      nodes.push(node);
-    }
-  }
-  return nodes;
 }
 
 function findReachedDataClasses(eventContext: EventContext, file: SourceFile): ReachedDataClass[] {

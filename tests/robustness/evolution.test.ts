@@ -25,8 +25,8 @@ import { rules } from "../../rules/index.js";
 import { lintConfig, lintText, messageDefects, newLinter, removeTempDirs, tempDir } from "./support.js";
 
 const SEED = Number(process.env.ROBUSTNESS_SEED ?? 7_070_707);
-const RUNS = Number(process.env.ROBUSTNESS_EVOLUTION_RUNS ?? 120);
-const IDENTITY_RUNS = Number(process.env.ROBUSTNESS_IDENTITY_RUNS ?? 60);
+const RUNS = Number(process.env.ROBUSTNESS_EVOLUTION_RUNS ?? 300);
+const IDENTITY_RUNS = Number(process.env.ROBUSTNESS_IDENTITY_RUNS ?? 150);
 
 // -----------------------------------------------------------------------------------------------
 // The program model
@@ -457,6 +457,7 @@ describe("generated programs and their evolution", () => {
   it(`${RUNS} evolutions: no exception, every diagnostic well located, every fix parses`, () => {
     let reports = 0;
     let parsed = 0;
+    const byMessage = new Map<string, number>();
     fc.assert(
       fc.property(
         programArb,
@@ -480,13 +481,21 @@ describe("generated programs and their evolution", () => {
           if (failures.length > 0) throw new Error(`${failures.slice(0, 3).join("\n")}\nmode ${mode}\n${describeRun(dir)}`);
           const signalsMessages = messages.get("signals.ts") ?? [];
           if (!signalsMessages.some((m) => m.fatal)) parsed++;
-          reports += [...messages.values()].reduce((sum, list) => sum + list.filter((m) => m.ruleId !== null).length, 0);
+          for (const list of messages.values()) {
+            for (const m of list) {
+              if (m.ruleId === null) continue;
+              reports++;
+              const key = `${m.ruleId}/${m.messageId}`;
+              byMessage.set(key, (byMessage.get(key) ?? 0) + 1);
+            }
+          }
           fs.rmSync(dir, { recursive: true, force: true });
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     // The generator mostly produces parseable programs the rules have something to say about.
+    if (process.env.ROBUSTNESS_VERBOSE) console.log(Object.fromEntries([...byMessage].sort()));
     expect(parsed).toBeGreaterThan(RUNS * 0.8);
     expect(reports).toBeGreaterThan(RUNS);
   });
