@@ -26,7 +26,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description:
-        "Signals listed in `knownUnserializableSignals` must say why in a JSDoc `@warning`, and the list must hold only signals that exist and cannot be serialized.",
+        "Require signals kept off the event bus to be listed in `knownUnserializableSignals` with a JSDoc `@warning` saying why, and the list to hold only signals that exist and cannot be serialized",
       recommended: true,
     },
     hasSuggestions: true,

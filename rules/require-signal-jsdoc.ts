@@ -21,7 +21,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "suggestion",
     docs: {
-      description: "Every signal must have a JSDoc block that says what happened and when the event is emitted (strict config only).",
+      description: "Require a JSDoc block on every signal that says what happened and when the event is emitted (strict config only)",
       strict: true,
     },
     messages: {

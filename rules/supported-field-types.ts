@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Every field reachable from a signal must map to a type the Open edX event bus (Avro) can carry.",
+      description: "Require every field reachable from a signal to map to a type the Open edX event bus (Avro) can carry",
       recommended: true,
     },
     hasSuggestions: true,
@@ -245,16 +245,20 @@ function nullableSuggestion(sourceCode: Readonly<SourceCode>, problem: SchemaPro
   const member = wholeAnnotation ? nodeAtRange(sourceCode, field.span.range) : null;
   const question = problem.code === "optional" ? questionToken(sourceCode, field) : null;
   let initializer = "";
+  // After the whole annotation: a parenthesized type (`?: (T)`) keeps its parentheses.
+  let annotationEnd = typeNode.range[1];
   let definite: TSESTree.Token | null = null;
   let undefinedValue: TSESTree.Node | null = null;
   if (member && wholeAnnotation) {
     if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.declare && member.value === null) {
       initializer = " = null";
+      annotationEnd = member.typeAnnotation?.range[1] ?? annotationEnd;
       if (member.definite) definite = sourceCode.getTokenAfter(member.key, { filter: (token) => token.value === "!" }) ?? null;
     } else if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && isUndefinedValue(member.value)) {
       undefinedValue = member.value;
     } else if (member.type === AST_NODE_TYPES.TSParameterProperty && member.parameter.type === AST_NODE_TYPES.Identifier) {
       initializer = " = null";
+      annotationEnd = member.parameter.typeAnnotation?.range[1] ?? annotationEnd;
     }
   }
   const fixedField = wholeAnnotation ? `${field.name}: ${fixedType}${initializer || (undefinedValue ? " = null" : "")}` : fixedType;
@@ -262,7 +266,8 @@ function nullableSuggestion(sourceCode: Readonly<SourceCode>, problem: SchemaPro
     messageId: "suggestNullable",
     data: { fixed: fixedField },
     fix: (fixer) => {
-      const fixes = [fixer.replaceTextRange([typeNode.range[0], typeNode.range[1]], fixedType + initializer)];
+      const fixes = [fixer.replaceTextRange([typeNode.range[0], typeNode.range[1]], fixedType)];
+      if (initializer) fixes.push(fixer.insertTextAfterRange([annotationEnd, annotationEnd], initializer));
       if (question) fixes.push(fixer.remove(question));
       if (definite) fixes.push(fixer.remove(definite));
       if (undefinedValue) fixes.push(fixer.replaceText(undefinedValue, "null"));

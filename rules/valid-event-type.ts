@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import type { RuleFix, RuleFixer } from "@typescript-eslint/utils/ts-eslint";
+import type { RuleFix, RuleFixer, SourceCode } from "@typescript-eslint/utils/ts-eslint";
+import { stringLiteralText } from "../lib/fixes/index.js";
 import type { SignalDeclaration } from "../lib/model/index.js";
 import { analyzeEventType, isConstantCase, toConstantCase, type EventTypeIssue } from "../lib/naming/index.js";
 import { createRule, SETTINGS_MESSAGES } from "./utils/create-rule.js";
@@ -50,7 +51,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description:
-        "`event_type` must be a string literal named `org.openedx.<subdomain>.<subject>.<action>.v<N>`, unique in the project, on an UPPER_SNAKE_CASE constant.",
+        "Require `event_type` to be a string literal named `org.openedx.<subdomain>.<subject>.<action>.v<N>`, unique in the project, on an UPPER_SNAKE_CASE constant",
       recommended: true,
     },
     hasSuggestions: true,
@@ -149,7 +150,7 @@ export default createRule<Options, MessageIds>({
                 },
                 suggest:
                   suggestion !== null && literal
-                    ? [{ messageId: "suggestEventType", data: { fixed: suggestion }, fix: renameFix(literal, suggestion) }]
+                    ? [{ messageId: "suggestEventType", data: { fixed: suggestion }, fix: renameFix(sourceCode, literal, suggestion) }]
                     : [],
               });
             }
@@ -203,6 +204,12 @@ function literalNode(node: TSESTree.Node | null): TSESTree.StringLiteral | TSEST
 }
 
 /** Replaces the text between the quotes, keeping the quote style. */
-function renameFix(literal: TSESTree.StringLiteral | TSESTree.TemplateLiteral, eventType: string): (fixer: RuleFixer) => RuleFix {
-  return (fixer) => fixer.replaceTextRange([literal.range[0] + 1, literal.range[1] - 1], eventType);
+/** Replaces the literal, keeping its quote style, with `eventType` escaped for it. */
+function renameFix(
+  sourceCode: Readonly<SourceCode>,
+  literal: TSESTree.StringLiteral | TSESTree.TemplateLiteral,
+  eventType: string,
+): (fixer: RuleFixer) => RuleFix {
+  const quote = sourceCode.text[literal.range[0]] as '"' | "'" | "`";
+  return (fixer) => fixer.replaceTextRange(literal.range, stringLiteralText(eventType, quote));
 }

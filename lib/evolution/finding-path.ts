@@ -6,7 +6,7 @@
  * reader and the writer schema along it tells them apart; what a user wants to see is the data
  * path (`enrollment.user.pii.email`, `tags[]`), the style of the source contract.
  */
-import { SchemaNames, isPrimitiveName, recordFields, shortName } from "./shapes.js";
+import { namesOf, isPrimitiveName, shortName, type SchemaNames } from "./shapes.js";
 
 export interface FindingPlace {
   /** Field names and `[]`/`{}` only: `["enrollment", "user", "id"]`. */
@@ -44,37 +44,57 @@ function pickBranch(union: readonly unknown[], key: string, names: SchemaNames):
   return undefined;
 }
 
-function fieldNamed(record: unknown, name: string): { name: string; type: unknown } | undefined {
-  const fields = recordFields(record);
-  const direct = fields.find((f) => f.name === name);
-  if (direct) return direct;
-  // A reader field may have matched the writer through an alias.
-  if (isObject(record) && Array.isArray(record["fields"])) {
-    for (const field of record["fields"]) {
-      if (isObject(field) && Array.isArray(field["aliases"]) && field["aliases"].includes(name) && typeof field["name"] === "string") {
-        return { name: field["name"], type: field["type"] };
-      }
-    }
-  }
-  return undefined;
+interface FieldIndex {
+  /** Field name → the field. */
+  readonly byName: ReadonlyMap<string, { name: string; type: unknown }>;
+  /** Alias → the field that declares it. */
+  readonly byAlias: ReadonlyMap<string, { name: string; type: unknown }>;
+  /** Field name → its aliases. */
+  readonly aliases: ReadonlyMap<string, readonly string[]>;
 }
 
-function aliasesOf(record: unknown, name: string): string[] {
-  if (!isObject(record) || !Array.isArray(record["fields"])) return [];
+// Records hold thousands of fields at worst and every finding looks some up: index them once.
+const fieldIndexes = new WeakMap<object, FieldIndex>();
+const EMPTY_INDEX: FieldIndex = { byName: new Map(), byAlias: new Map(), aliases: new Map() };
+
+function fieldIndex(record: unknown): FieldIndex {
+  if (!isObject(record) || !Array.isArray(record["fields"])) return EMPTY_INDEX;
+  let index = fieldIndexes.get(record);
+  if (index) return index;
+  const byName = new Map<string, { name: string; type: unknown }>();
+  const byAlias = new Map<string, { name: string; type: unknown }>();
+  const aliases = new Map<string, readonly string[]>();
   for (const field of record["fields"]) {
-    if (isObject(field) && field["name"] === name && Array.isArray(field["aliases"])) {
-      return field["aliases"].filter((a): a is string => typeof a === "string");
+    if (!isObject(field) || typeof field["name"] !== "string") continue;
+    const entry = { name: field["name"], type: field["type"] };
+    if (!byName.has(entry.name)) byName.set(entry.name, entry);
+    if (Array.isArray(field["aliases"])) {
+      const list = field["aliases"].filter((a): a is string => typeof a === "string");
+      if (!aliases.has(entry.name)) aliases.set(entry.name, list);
+      for (const alias of list) if (!byAlias.has(alias)) byAlias.set(alias, entry);
     }
   }
-  return [];
+  index = { byName, byAlias, aliases };
+  fieldIndexes.set(record, index);
+  return index;
+}
+
+function fieldNamed(record: unknown, name: string): { name: string; type: unknown } | undefined {
+  const index = fieldIndex(record);
+  // A reader field may have matched the writer through an alias.
+  return index.byName.get(name) ?? index.byAlias.get(name);
+}
+
+function aliasesOf(record: unknown, name: string): readonly string[] {
+  return fieldIndex(record).aliases.get(name) ?? [];
 }
 
 /**
  * Follows `path` through `reader` and `writer` (parsed schemas) the way the compat walk went.
  */
 export function placeOfFinding(path: readonly string[], reader: unknown, writer: unknown): FindingPlace {
-  const readerNames = new SchemaNames(reader);
-  const writerNames = new SchemaNames(writer);
+  const readerNames = namesOf(reader);
+  const writerNames = namesOf(writer);
   let r: unknown = readerNames.resolve(reader);
   let w: unknown = writerNames.resolve(writer);
   const dataPath: string[] = [];

@@ -14,7 +14,8 @@ import type { SourceSpan } from "../source/index.js";
 import { displayPath } from "./display.js";
 import type { FrozenDataClassesMessageId } from "./messages.js";
 import {
-  SchemaNames,
+  namesOf,
+  type SchemaNames,
   describeShape,
   parseDataPath,
   recordAtPath,
@@ -41,7 +42,8 @@ interface Diff {
 
 interface Pinned {
   readonly diff: Diff;
-  readonly snapshots: Set<string>;
+  /** Snapshot file (as shown) → its event type. */
+  readonly snapshots: Map<string, string>;
   readonly signals: Set<string>;
 }
 
@@ -66,7 +68,7 @@ export function checkFrozenDataClass(
     if (eventType === null || settings.knownUnserializableSignals.includes(eventType)) continue;
     const read = readSnapshot(schemaDir, eventType);
     if (read.status !== "ok") continue;
-    const names = new SchemaNames(read.schema);
+    const names = namesOf(read.schema);
     const record = recordAtPath(read.schema, parseDataPath(use.path), names);
     if (!record || typeof record["name"] !== "string" || shortName(record["name"]) !== model.name) continue;
     const snapshot = displayPath(cwd, read.file);
@@ -75,17 +77,17 @@ export function checkFrozenDataClass(
       const key = `${diff.messageId}\0${JSON.stringify(diff.data)}`;
       let entry = pinned.get(key);
       if (!entry) {
-        entry = { diff, snapshots: new Set(), signals: new Set() };
+        entry = { diff, snapshots: new Map(), signals: new Set() };
         pinned.set(key, entry);
         order.push(key);
       }
-      entry.snapshots.add(snapshot);
+      entry.snapshots.set(snapshot, eventType);
       entry.signals.add(signal);
     }
   }
   return order.map((key) => {
     const { diff, snapshots, signals } = pinned.get(key)!;
-    const data = { ...diff.data, snapshots: listed([...snapshots], "the snapshot", "the snapshots"), signals: listed([...signals], "", "") };
+    const data = { ...diff.data, snapshots: pinnedBy(snapshots), signals: listed([...signals].map((signal) => `\`${signal}\``)) };
     const suggestions =
       diff.rename && diff.span.file === model.file
         ? [
@@ -100,13 +102,18 @@ export function checkFrozenDataClass(
   });
 }
 
-function listed(items: readonly string[], one: string, many: string): string {
-  const quoted = items.map((item) => `\`${item}\``);
-  const label = items.length === 1 ? one : many;
-  const prefix = label ? `${label} ` : "";
-  if (quoted.length <= 1) return `${prefix}${quoted[0] ?? ""}`;
-  if (quoted.length <= LISTED) return `${prefix}${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-  return `${prefix}${quoted.slice(0, LISTED).join(", ")} and ${quoted.length - LISTED} more`;
+/** `a`, `a and b`, `a, b, c and 2 more`. */
+function listed(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  if (items.length <= LISTED) return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return `${items.slice(0, LISTED).join(", ")} and ${items.length - LISTED} more`;
+}
+
+/** "the snapshot `f` of `event`", or "the snapshots of `a` (`f`) and `b` (`g`)". */
+function pinnedBy(snapshots: ReadonlyMap<string, string>): string {
+  const entries = [...snapshots];
+  if (entries.length === 1) return `the snapshot \`${entries[0]![0]}\` of \`${entries[0]![1]}\``;
+  return `the snapshots of ${listed(entries.map(([file, eventType]) => `\`${eventType}\` (\`${file}\`)`))}`;
 }
 
 /** Indices (into `sequence`) of a longest increasing subsequence: the fields that did not move. */

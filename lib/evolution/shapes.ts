@@ -95,6 +95,19 @@ function isNamedOrContainer(type: unknown): boolean {
   return type === "record" || type === "error" || type === "enum" || type === "fixed" || type === "array" || type === "map";
 }
 
+const namesCache = new WeakMap<object, SchemaNames>();
+
+/** The named types of a schema, computed once per schema object (snapshots are cached and frozen). */
+export function namesOf(schema: unknown): SchemaNames {
+  if (typeof schema !== "object" || schema === null) return new SchemaNames(schema);
+  let names = namesCache.get(schema);
+  if (!names) {
+    names = new SchemaNames(schema);
+    namesCache.set(schema, names);
+  }
+  return names;
+}
+
 /** The shape of a type in a snapshot. */
 export function shapeOfJson(type: unknown, names: SchemaNames, depth = 0): Shape {
   if (depth > 32) return { kind: "unknown", text: "…" };

@@ -12,7 +12,7 @@ import { displayLocation, displayPath, generateCommand } from "./display.js";
 import { placeOfFinding } from "./finding-path.js";
 import { listText, type NoRemovedFieldsMessageId, type SchemaSnapshotMessageId } from "./messages.js";
 import {
-  SchemaNames,
+  namesOf,
   describeShape,
   formatDataPath,
   recordFields,
@@ -64,6 +64,8 @@ interface Group {
   readonly dataPath: readonly string[];
   /** For a rename: the old data path (`dataPath` is the new one). */
   readonly from?: readonly string[];
+  /** Other data paths to the same field of the same data class (a class reached twice), same change. */
+  readonly also?: readonly string[];
   readonly old: Shape | null;
   readonly new: Shape | null;
   readonly message: string;
@@ -202,7 +204,7 @@ function check(
       );
     }
     const bump = bumpSuggestion(signal, source);
-    for (const group of mergeRenames(groupFindings(located), renames)) {
+    for (const group of mergeSameField(mergeRenames(groupFindings(located), renames), signal)) {
       for (const path of [group.dataPath, group.from ?? []]) if (path[0] !== undefined) covered.add(path[0]);
       const back =
         group.kind === "renamed" && group.dataPath.length === 1 ? renameBackSuggestion(signal, source, group.dataPath[0]!, group.from![0]!) : null;
@@ -265,8 +267,8 @@ function locate(
   if (!place.complete) return { ...base, kind: "other", old: null, new: null };
   const oldType = forward ? place.reader : place.writer;
   const newType = forward ? place.writer : place.reader;
-  const oldShape = oldType === undefined ? null : shapeOfJson(oldType, new SchemaNames(previous));
-  const newShape = newType === undefined ? null : shapeOfJson(newType, new SchemaNames(next));
+  const oldShape = oldType === undefined ? null : shapeOfJson(oldType, namesOf(previous));
+  const newShape = newType === undefined ? null : shapeOfJson(newType, namesOf(next));
   if (oldShape === null && newShape !== null) return { ...base, kind: "added", old: null, new: newShape };
   if (newShape === null && oldShape !== null) return { ...base, kind: "removed", old: oldShape, new: null };
   if (oldShape === null || newShape === null) return { ...base, kind: "other", old: null, new: null };
@@ -350,6 +352,43 @@ function mergeRenames(groups: readonly Group[], topLevel: ReadonlyMap<string, Fi
   return out;
 }
 
+/**
+ * A data class reached twice under one `data` entry (`enrollment.user`, `enrollment.created_by`)
+ * breaks the same way at both paths: one report, naming both.
+ */
+function mergeSameField(groups: readonly Group[], signal: SignalDeclaration): Group[] {
+  const out: Group[] = [];
+  const byField = new Map<string, number>();
+  for (const group of groups) {
+    const place = group.dataPath.filter(isName).length > 1 ? modelPlace(signal, group.dataPath) : null;
+    if (!place?.dataClass) {
+      out.push(group);
+      continue;
+    }
+    const field = place.field?.name ?? group.dataPath[group.dataPath.length - 1];
+    const key = [
+      group.dataPath[0],
+      place.dataClass.id,
+      field,
+      group.kind,
+      group.old ? shapeKey(group.old) : "",
+      group.new ? shapeKey(group.new) : "",
+      group.message,
+      [...group.versions].sort().join(","),
+      [...group.directions].sort().join(","),
+    ].join("\0");
+    const index = byField.get(key);
+    if (index === undefined) {
+      byField.set(key, out.length);
+      out.push(group);
+    } else {
+      const first = out[index]!;
+      out[index] = { ...first, also: [...(first.also ?? []), formatDataPath(group.dataPath)] };
+    }
+  }
+  return out;
+}
+
 /** The field of the current model at a data path, and the data class holding it. */
 function modelPlace(signal: SignalDeclaration, dataPath: readonly string[]): { dataClass: DataClassModel | null; field: FieldModel | null } {
   const entry = signal.fields.find((field) => field.name === dataPath[0]);
@@ -389,6 +428,7 @@ function changeText(group: Group, signal: SignalDeclaration, renames: ReadonlyMa
       where = ` ${group.kind === "removed" ? "from" : "in"} \`${place.dataClass.name}\` (${displayLocation(cwd, span)})`;
     }
   }
+  if (group.also && group.also.length > 0) where += `, also at ${group.also.map((p) => `\`${p}\``).join(", ")}`;
   switch (group.kind) {
     case "added": {
       const top = group.dataPath.length === 1 ? group.dataPath[0] : undefined;
@@ -504,7 +544,7 @@ function groupSpan(group: Group, signal: SignalDeclaration, source: SignalSource
 
 /** Removed snapshot key → the current key that looks like it under a new name (same place or only change, same type). */
 function topLevelRenames(signal: SignalDeclaration, read: SnapshotOk): Map<string, FieldModel> {
-  const names = new SchemaNames(read.schema);
+  const names = namesOf(read.schema);
   const previous = recordFields(read.schema);
   const current = new Set(signal.fields.map((field) => field.name));
   const before = new Set(previous.map((field) => field.name));
@@ -539,7 +579,7 @@ function topLevelReports(
 ): EvolutionReport<NoRemovedFieldsMessageId>[] {
   const eventType = signal.eventType!;
   const file = displayPath(options.cwd, read.file);
-  const names = new SchemaNames(read.schema);
+  const names = namesOf(read.schema);
   const reports: EvolutionReport<NoRemovedFieldsMessageId>[] = [];
   const bump = bumpSuggestion(signal, source);
   const next = nextEventType(eventType);

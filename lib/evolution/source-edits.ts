@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import type { SignalDeclaration } from "../model/index.js";
+import { stringLiteralEnd, stringLiteralText } from "../fixes/index.js";
 import { spanOf, type SourceSpan } from "../source/index.js";
 
 /** A text replacement in one file. */
@@ -85,15 +86,14 @@ export function replaceStringLiteral(text: string, span: SourceSpan, value: stri
   const start = span.range[0];
   const quote = text[start];
   if (quote !== '"' && quote !== "'" && quote !== "`") return null;
-  const end = text.indexOf(quote, start + 1);
-  if (end === -1 || end >= span.range[1]) return null;
-  const escaped = value.replaceAll("\\", "\\\\").replaceAll(quote, `\\${quote}`);
-  return { range: [start, end + 1], text: `${quote}${escaped}${quote}` };
+  const end = stringLiteralEnd(text, start);
+  if (end === -1 || end > span.range[1]) return null;
+  return { range: [start, end], text: stringLiteralText(value, quote) };
 }
 
 /** Replaces a property key (identifier or string literal) with `name`, keeping a literal's quotes. */
 export function replaceKey(text: string, span: SourceSpan, name: string): SourceEdit {
   const quote = text[span.range[0]];
-  if (quote === '"' || quote === "'") return { range: span.range, text: `${quote}${name}${quote}` };
+  if (quote === '"' || quote === "'") return { range: span.range, text: stringLiteralText(name, quote) };
   return { range: span.range, text: name };
 }

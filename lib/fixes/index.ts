@@ -1,1 +1,10 @@
-export { nullableTypeText, jsonStringTypeText, warningTagText, jsDocWithTag, newJsDocBefore, warningReasonText } from "./text.js";
+export {
+  nullableTypeText,
+  jsonStringTypeText,
+  warningTagText,
+  jsDocWithTag,
+  newJsDocBefore,
+  warningReasonText,
+  stringLiteralText,
+  stringLiteralEnd,
+} from "./text.js";

@@ -60,3 +60,28 @@ export function newJsDocBefore(indent: string, tag: string): string {
 export function warningReasonText(reason: string): string {
   return ` This event is not sent over the event bus: ${reason}`;
 }
+
+/** The source text of a string literal holding `value`, in the quote style `quote` (`"`, `'` or a backtick). */
+export function stringLiteralText(value: string, quote: '"' | "'" | "`"): string {
+  let escaped = value
+    .replaceAll("\\", "\\\\")
+    .replaceAll(quote, `\\${quote}`)
+    .replaceAll("\r", "\\r")
+    .replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
+  // A template literal may span lines, and `${` would start an expression.
+  escaped = quote === "`" ? escaped.replaceAll("${", "\\${") : escaped.replaceAll("\n", "\\n");
+  return `${quote}${escaped}${quote}`;
+}
+
+/** The offset just past the string literal that starts at `start` (escapes skipped), or -1. */
+export function stringLiteralEnd(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\\") i++;
+    else if (char === quote) return i + 1;
+    else if (char === "\n" && quote !== "`") return -1;
+  }
+  return -1;
+}

@@ -7,8 +7,8 @@
  * validated before they ever become part of a path.
  */
 
-/** Longest event type accepted. Keeps file names within common NAME_MAX limits. */
-export const EVENT_TYPE_MAX_LENGTH = 255;
+/** Longest event type accepted: its longest file name (`…_schema.v99999.avsc`) stays within NAME_MAX (255 bytes). */
+export const EVENT_TYPE_MAX_LENGTH = 235;
 
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 const SNAPSHOT_SUFFIX = "_schema.avsc";

@@ -43,17 +43,20 @@ function errorMessage(error: unknown): string {
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
-/** Existing bytes when the file has exactly `size` bytes, else null (cannot be identical, no need to read). */
+/**
+ * Existing bytes when the file has exactly `size` bytes, or one less (the same text without the
+ * trailing newline, as the Python library writes it), else null (cannot be identical, no need to read).
+ */
 function readIfSize(file: string, size: number): { identicalCandidate: Buffer | null; mode: number } {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   try {
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) throw Object.assign(new Error("it is not a regular file"), { code: "ENOTREG" });
-    if (stats.size !== size) return { identicalCandidate: null, mode: stats.mode };
-    const buffer = Buffer.alloc(size);
+    if (stats.size !== size && stats.size !== size - 1) return { identicalCandidate: null, mode: stats.mode };
+    const buffer = Buffer.alloc(stats.size);
     let length = 0;
-    while (length < size) {
-      const n = fs.readSync(fd, buffer, length, size - length, null);
+    while (length < stats.size) {
+      const n = fs.readSync(fd, buffer, length, stats.size - length, null);
       if (n === 0) break;
       length += n;
     }
@@ -167,7 +170,10 @@ export function writeSnapshot(
   let previous: string | undefined;
   try {
     if (existing !== null) {
-      if (existing.identicalCandidate?.equals(bytes)) return { status: "unchanged", eventType, file: shown };
+      // A snapshot written by the Python library is the same text without the trailing newline: leave it as is.
+      const pythonFormat = bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : null;
+      const same = existing.identicalCandidate;
+      if (same && (same.equals(bytes) || (pythonFormat && same.equals(pythonFormat)))) return { status: "unchanged", eventType, file: shown };
       clearListingCache(dir); // the next free N must be computed from the directory as it is now
       const next = nextHistoryVersion(dir, eventType);
       if (options.keepHistory) {

@@ -98,7 +98,7 @@ const typeArb: fc.Arbitrary<string> = fc.letrec<{ type: string }>((tie) => ({
     tie("type").map((t) => `Record<string, ${t}>`),
     tie("type").map((t) => `{ [key: string]: ${t} }`),
     fc.tuple(tie("type"), tie("type")).map(([a, b]) => `{ k: ${a}; j?: ${b} }`),
-    // Parenthesized at the top of an annotation, `x?: (T)` trips BUG 3 (found-bugs.test.ts); inside an array it is needed.
+    tie("type").map((t) => `(${t})`),
     tie("type").map((t) => `(${t})[]`),
     fc.tuple(tie("type"), tie("type")).map(([a, b]) => `${a} extends ${b} ? ${a} : ${b}`),
     tie("type").map((t) => `Promise<${t}>`),

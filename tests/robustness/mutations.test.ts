@@ -23,8 +23,8 @@ import { fakeIo, lintConfig, lintText, listFiles, messageDefects, newLinter, pro
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const EXAMPLES = path.join(ROOT, "examples");
 const SEED = Number(process.env.ROBUSTNESS_SEED ?? 20_240_606);
-const LINT_RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 80);
-const CLI_RUNS = Number(process.env.ROBUSTNESS_CLI_RUNS ?? 25);
+const LINT_RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 100);
+const CLI_RUNS = Number(process.env.ROBUSTNESS_CLI_RUNS ?? 40);
 
 // ---------------------------------------------------------------------------------------------
 // Mutations, as plain data (so that fast-check can print and shrink them)
@@ -215,7 +215,7 @@ const TYPE_SWAPS: readonly ((t: string) => string)[] = [
   () => "NotDeclaredAnywhere",
   () => "ns.Qualified.Name",
   () => "import('./data').UserData",
-  // `(T)` alone at the top of an annotation trips BUG 3 (found-bugs.test.ts) once made optional.
+  (t) => `(${t})`,
   (t) => `(${t})[]`,
   (t) => `${t}[][][][][][][][]`,
   () => "`template-${string}`",
@@ -744,6 +744,39 @@ describe("mutated catalogs", () => {
         if (fs.readFileSync(ws.bait, "utf8") !== BAIT_TEXT) throw new Error(`run ${run}: the CLI changed a file outside the schema directory\nmutations:\n  ${show(mutations)}`);
       }),
       { seed: SEED + 1, numRuns: CLI_RUNS, endOnFailure: true },
+    );
+  });
+
+  it("hostile settings (any value under any key): every rule still never throws, at most one clear message", () => {
+    reset(ws);
+    touchAll(ws);
+    const file = path.join(ws.src, "learning", "signals.ts");
+    const text = fs.readFileSync(file, "utf8");
+    const linter = newLinter(ws.root);
+    const keys = ["schemaDir", "customTypes", "signalConstructors", "allowMaps", "numberType", "knownUnserializableSignals", "compatibility", "sourceDirs", "__proto__", "constructor", "toString", "schemadir", "unknown"];
+    // Paths stay inside the work directory: "/" as sourceDirs would walk the whole disk.
+    const value = fc.oneof(
+      fc.constantFrom<unknown>(null, undefined, true, 0, -1, Number.NaN, "", " ", "\u0000", "schemas", "src", "./src/../schemas", "FULL", "full_transitive", "long", "double", "string", "null", [], [""], ["src"], ["schemas", 1], {}, { Foo: "string" }, { "bad name": "string" }, { Foo: "null" }, { __proto__: { polluted: 1 } }, ["OpenEdxPublicSignal", ""], ["NotASignal"], Object.create(null)),
+      fc.jsonValue({ maxDepth: 2 }).filter((v) => typeof v !== "string" || !/^\/|\.\./.test(v)),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 4 }), fc.boolean(), (raw, asArray) => {
+        const settings = asArray ? [raw] : raw;
+        let messages;
+        try {
+          messages = linter.verify(text, [...lintConfig({ schemaDir: ws.schemas, sourceDirs: [ws.src] }).slice(0, 2), { settings: { "openedx-events": settings } }], { filename: file });
+        } catch (error) {
+          throw new Error(`settings ${JSON.stringify(settings)}: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+        const invalid = messages.filter((m) => m.messageId === "invalidSettings");
+        if (invalid.length > 1) throw new Error(`settings ${JSON.stringify(settings)}: ${invalid.length} invalidSettings reports, expected at most one per file`);
+        for (const message of messages) {
+          if (message.ruleId === null) continue;
+          const defects = messageDefects(text, file, message);
+          if (defects.length > 0) throw new Error(`settings ${JSON.stringify(settings)}: ${defects.join("\n")}`);
+        }
+      }),
+      { seed: SEED + 3, numRuns: 120 },
     );
   });
 

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import rule from "../../rules/frozen-data-classes.js";
 import {
@@ -19,7 +20,7 @@ const ruleTester = new RuleTester();
 
 const TAIL = "A data class never changes once in use (ADR 6), even where Avro would tolerate it.";
 const dataOf = (name: string) => caseFile(name, "data.ts");
-const pinnedBy = (name: string) => `the snapshot \`${snapshotOf(name)}\``;
+const pinnedBy = (name: string, eventType = ENROLLMENT) => `the snapshot \`${snapshotOf(name, eventType)}\` of \`${eventType}\``;
 
 const PYTHON_DATA = `${PYTHON}/src/data.ts`;
 const pythonSettings = (compatibility = "FORWARD_TRANSITIVE", extra: Record<string, unknown> = {}) => ({
@@ -28,6 +29,13 @@ const pythonSettings = (compatibility = "FORWARD_TRANSITIVE", extra: Record<stri
 const pythonSnapshot = (eventType: string) => shown(`${PYTHON}/schemas/${eventType.replaceAll(".", "+")}_schema.avsc`);
 const ENROLLMENT_SNAPSHOT = pythonSnapshot("org.openedx.learning.course.enrollment.created.v1");
 const CERTIFICATE_SNAPSHOT = pythonSnapshot("org.openedx.learning.certificate.created.v1");
+const PINNED_BY_BOTH =
+  `the snapshots of \`org.openedx.learning.course.enrollment.created.v1\` (\`${ENROLLMENT_SNAPSHOT}\`) ` +
+  `and \`org.openedx.learning.certificate.created.v1\` (\`${CERTIFICATE_SNAPSHOT}\`)`;
+
+/** The file of a case that declares its data classes. */
+const dataFileOf = (name: string) =>
+  name === "namesake" ? "lms/data.ts" : fs.existsSync(caseDir(name, "previous", "data.ts")) ? "data.ts" : "signals.ts";
 
 const withData = evolutionCases().filter((name) => !name.startsWith("top-level-added-nullable") && !name.startsWith("top-level-promoted"));
 
@@ -36,7 +44,7 @@ ruleTester.run("frozen-data-classes", testable(rule), cases({
     ...withData.flatMap((name) =>
       (["NONE", "FORWARD_TRANSITIVE"] as const).map((mode) => ({
         name: `${name}: the previous data classes against their snapshot (${mode})`,
-        ...caseFile(name, name === "namesake" ? "lms/data.ts" : "data.ts", "previous"),
+        ...caseFile(name, dataFileOf(name), "previous"),
         settings: caseSettings(name, mode, "previous"),
       })),
     ),
@@ -159,8 +167,7 @@ ruleTester.run("frozen-data-classes", testable(rule), cases({
           endColumn: 18,
           suggestions: [
             {
-              messageId: "renameBack",
-              data: { field: "active", oldField: "is_active" },
+              desc: "Rename `active` back to `is_active`.",
               output: read(caseDir("class-field-renamed", "previous", "data.ts")),
             },
           ],
@@ -264,6 +271,33 @@ ruleTester.run("frozen-data-classes", testable(rule), cases({
       ],
     },
     {
+      name: "a class declared beside its signal: reported on the field (schema-snapshot reports on the `data` entry)",
+      ...caseFile("same-file"),
+      settings: caseSettings("same-file", "BACKWARD"),
+      errors: [
+        {
+          messageId: "fieldAdded",
+          data: {
+            className: "BadgeData",
+            field: "image_url",
+            new: "string",
+            snapshots: pinnedBy("same-file", "org.openedx.test.badge.awarded.v1"),
+            signals: "`BADGE_AWARDED`",
+          },
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 21,
+        },
+      ],
+    },
+    {
+      name: "a class reached twice by one signal: one finding",
+      ...dataOf("reached-twice"),
+      settings: caseSettings("reached-twice", "NONE"),
+      errors: [{ messageId: "fieldRetyped", data: { className: "UserData", field: "id", old: "long", new: "string", snapshots: pinnedBy("reached-twice"), signals: "`ENROLLMENT_CREATED`" }, line: 10, column: 17, endLine: 10, endColumn: 23 }],
+    },
+    {
       name: "an edit in the editor buffer (not saved) is seen",
       filename: caseDir("class-field-added", "previous", "data.ts"),
       code: read(caseDir("class-field-added", "previous", "data.ts")).replace("  readonly username!: string;\n", ""),
@@ -290,7 +324,7 @@ ruleTester.run("frozen-data-classes", testable(rule), cases({
             className: "CourseData",
             field: "language",
             new: "string",
-            snapshots: `the snapshot \`${snapshotOf("namesake", "org.openedx.test.lms.course.changed.v1")}\``,
+            snapshots: pinnedBy("namesake", "org.openedx.test.lms.course.changed.v1"),
             signals: "`LMS_COURSE_CHANGED`",
           },
           line: 5,
@@ -308,7 +342,7 @@ ruleTester.run("frozen-data-classes", testable(rule), cases({
       errors: [
         {
           message:
-            `\`UserPersonalData.locale\` (string) is new, but \`UserPersonalData\` is pinned by the snapshots \`${ENROLLMENT_SNAPSHOT}\` and \`${CERTIFICATE_SNAPSHOT}\`. ${TAIL} ` +
+            `\`UserPersonalData.locale\` (string) is new, but \`UserPersonalData\` is pinned by ${PINNED_BY_BOTH}. ${TAIL} ` +
             "Remove it and add the new data as a new top-level key in the `data` of `COURSE_ENROLLMENT_CREATED` and `CERTIFICATE_CREATED` instead.",
           line: 17,
           column: 12,
@@ -330,7 +364,7 @@ ruleTester.run("frozen-data-classes", testable(rule), cases({
             field: "id",
             old: "long",
             new: "string",
-            snapshots: `the snapshots \`${ENROLLMENT_SNAPSHOT}\` and \`${CERTIFICATE_SNAPSHOT}\``,
+            snapshots: PINNED_BY_BOTH,
             signals: "`COURSE_ENROLLMENT_CREATED` and `CERTIFICATE_CREATED`",
           },
           line: 9,

@@ -129,7 +129,7 @@ ruleTester.run("no-removed-fields", testable(rule), cases({
           endLine: 9,
           endColumn: 11,
           suggestions: [
-            { messageId: "renameBack", data: { key: "origin", oldKey: "source" }, output: renamed.code.replace("origin: String", "source: String") },
+            { desc: "Rename `origin` back to `source`.", output: renamed.code.replace("origin: String", "source: String") },
             bump(renamed.code),
           ],
         },

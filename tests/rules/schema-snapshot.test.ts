@@ -58,6 +58,8 @@ const allowed: [string, string[]][] = [
   ["class-field-reordered", [...MODES]],
   ["nullable", ["NONE"]],
   ["history", ["NONE", "BACKWARD"]],
+  ["same-file", ["NONE", "FORWARD", "FORWARD_TRANSITIVE"]],
+  ["reached-twice", ["NONE"]],
 ];
 
 const history = caseFile("history");
@@ -121,7 +123,12 @@ ruleTester.run("schema-snapshot", testable(rule), cases({
           column: 5,
           endLine: 10,
           endColumn: 15,
-          suggestions: [bump(caseFile("top-level-added").code)],
+          suggestions: [
+            {
+              desc: `Publish the change as the new event type \`${ENROLLMENT_V2}\` (then generate its snapshot).`,
+              output: bumped(caseFile("top-level-added").code),
+            },
+          ],
         },
       ],
     },
@@ -398,6 +405,29 @@ ruleTester.run("schema-snapshot", testable(rule), cases({
       ],
     })),
     {
+      name: "a data class reached twice under one entry: one finding naming both paths",
+      ...caseFile("reached-twice"),
+      settings: caseSettings("reached-twice", "FULL"),
+      errors: [
+        {
+          messageId: "incompatible" as const,
+          data: {
+            change: `\`enrollment.user.id\` changed from long to string in \`UserData\` (${shown(caseDir("reached-twice", "current", "data.ts"))}:10), also at \`enrollment.created_by.id\``,
+            eventType: ENROLLMENT,
+            mode: "FULL",
+            against: `the snapshot \`${snapshotOf("reached-twice")}\``,
+            why:
+              "Under FULL producers and consumers may upgrade in either order, so consumers still on the old schema expect `enrollment.user.id` as long and cannot read the string written now, " +
+              "and consumers on the new schema expect `enrollment.user.id` as string and cannot read the long written before.",
+            fix: "restore `enrollment.user.id` as long",
+            nextEventType: ENROLLMENT_V2,
+          },
+          ...AT.enrollment,
+          suggestions: [bump(caseFile("reached-twice").code)],
+        },
+      ],
+    },
+    {
       name: "data class field renamed: FULL gives one finding",
       ...caseFile("class-field-renamed"),
       settings: caseSettings("class-field-renamed", "FULL"),
@@ -531,6 +561,31 @@ ruleTester.run("schema-snapshot", testable(rule), cases({
           },
           ...AT.enrollment,
           suggestions: [bump(caseFile("record-replaced").code)],
+        },
+      ],
+    },
+
+    {
+      name: "a class declared beside its signal: reported on the `data` entry, not on the field (frozen-data-classes' place)",
+      ...caseFile("same-file"),
+      settings: caseSettings("same-file", "BACKWARD"),
+      errors: [
+        {
+          messageId: "incompatible" as const,
+          data: {
+            change: `\`badge.image_url\` (string) was added without a default in \`BadgeData\` (${shown(caseDir("same-file", "current", "signals.ts"))}:7)`,
+            eventType: "org.openedx.test.badge.awarded.v1",
+            mode: "BACKWARD",
+            against: `the snapshot \`${snapshotOf("same-file", "org.openedx.test.badge.awarded.v1")}\``,
+            why: "Under BACKWARD consumers upgrade first, so consumers on the new schema cannot read events written without `badge.image_url`, which has no default.",
+            fix: "remove `badge.image_url`, or make it nullable so that it has a default",
+            nextEventType: "org.openedx.test.badge.awarded.v2",
+          },
+          line: 14,
+          column: 12,
+          endLine: 14,
+          endColumn: 21,
+          suggestions: [bump(caseFile("same-file").code, "org.openedx.test.badge.awarded.v1")],
         },
       ],
     },

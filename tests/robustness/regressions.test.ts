@@ -1,7 +1,6 @@
 /**
- * Bugs found by the robustness tests, one failing test each, kept apart so that the rest of the
- * suite stays green. Each test says what is wrong and what would be right; delete the `describe`
- * banner comment once fixed, keep the test.
+ * Bugs the robustness tests found, each fixed and kept here as a regression test. Each banner says
+ * what was wrong and what is right now.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +9,7 @@ import type { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../index.js";
 import { runCli } from "../../lib/cli/main.js";
+import { EVENT_TYPE_MAX_LENGTH, snapshotFileName, validateEventType } from "../../lib/snapshots/index.js";
 import { rules } from "../../rules/index.js";
 import { fakeIo, newLinter, parseError, removeTempDirs, tempDir } from "./support.js";
 
@@ -32,7 +32,7 @@ function eventTypeValue(text: string): string {
 }
 
 // -----------------------------------------------------------------------------------------------
-// BUG 1 — rules/valid-event-type.ts, renameFix(): the suggested event type is pasted between the
+// Regression 1 (fixed) — rules/valid-event-type.ts, renameFix(): the suggested event type is pasted between the
 // quotes of the literal as raw text, without escaping it for that literal. An event type whose
 // value holds a backslash, a quote, a newline or `${` (all of which the user wrote as escapes)
 // yields a suggestion that either does not parse or silently means something else.
@@ -93,7 +93,7 @@ describe.skipIf(!("valid-event-type" in rules))("BUG 1: valid-event-type suggest
 // `--no-eslint-config` / `--config FILE` and document which file is trusted.
 // -----------------------------------------------------------------------------------------------
 
-describe("BUG 2: the CLI does not run an eslint.config.* found inside the scanned sources", () => {
+describe("regression 2: the CLI does not run an eslint.config.* found inside the scanned sources", () => {
   it.each(["eslint.config.js", "eslint.config.mjs", "eslint.config.cjs"])("src/%s is not evaluated by `generate --all --src src`", async (name) => {
     const root = tempDir("found-bugs-config");
     const cwd = path.join(root, "project");
@@ -120,7 +120,7 @@ describe("BUG 2: the CLI does not run an eslint.config.* found inside the scanne
 });
 
 // -----------------------------------------------------------------------------------------------
-// BUG 3 — rules/supported-field-types.ts, nullableSuggestion(): for a class field whose type
+// Regression 3 (fixed) — rules/supported-field-types.ts, nullableSuggestion(): for a class field whose type
 // annotation is parenthesized, `readonly id?: (UsageKey);`, the "Write `id: UsageKey | null = null`"
 // suggestion replaces the inner type node's range with `UsageKey | null = null`, so the
 // initializer lands inside the parentheses: `readonly id: (UsageKey | null = null);` does not
@@ -158,5 +158,91 @@ describe.skipIf(!("supported-field-types" in rules))("BUG 3: supported-field-typ
       const fixed = text.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + text.slice(suggestion.fix.range[1]);
       expect(parseError(fixed, file), `after "${suggestion.desc}":\n${fixed}`).toBeNull();
     }
+  });
+});
+
+// -----------------------------------------------------------------------------------------------
+// BUG 4 (performance / editor DoS) — lib/evolution/signal-check.ts check() → locate() →
+// lib/evolution/finding-path.ts placeOfFinding() → fieldNamed()/aliasesOf(): every compat finding
+// is located by a linear search of the record's fields, for every stored version, so the work
+// is O(versions × findings × fields); and nothing of it is cached between lints (the compat
+// check is, the locating is not), and schema-snapshot and no-removed-fields each run
+// checkSignalEvolution() for the same signal. Every snapshot stays far below the 5 MB cap, yet
+// with 30 history versions of a 2000-field record (65 KB each) each keystroke costs ~3 s in
+// schema-snapshot plus ~3 s in no-removed-fields (profiled: 80% in placeOfFinding/fieldNamed);
+// 100 versions: ~20 s; 300 versions: ~85 s per lint. The second lint of an unchanged buffer is
+// as slow as the first.
+// Right: index record fields by name (and alias) once per schema, share one evolution result
+// per Program between the rules, and cache it by (signal schema, snapshot stamps).
+// -----------------------------------------------------------------------------------------------
+
+describe.skipIf(!("schema-snapshot" in rules))("BUG 4: linting against many large stored versions stays interactive", () => {
+  it("30 history versions of a 2000-field record: the second lint of an unchanged file takes under a second", () => {
+    const dir = tempDir("found-bugs-perf");
+    fs.mkdirSync(path.join(dir, "src"));
+    fs.mkdirSync(path.join(dir, "schemas"));
+    const eventType = "org.openedx.learning.big.record.v1";
+    const text = `const OpenEdxPublicSignal = (x: unknown) => x;\nexport class D {\n  readonly a!: string;\n  readonly b!: string;\n}\n/**\n * Doc.\n */\nexport const S = OpenEdxPublicSignal({ event_type: "${eventType}", data: { d: D } });\n`;
+    const file = path.join(dir, "src", "signals.ts");
+    fs.writeFileSync(file, text);
+    const fields = Array.from({ length: 2000 }, (_, i) => ({ name: `f${i}`, type: "string" }));
+    const snapshot = JSON.stringify({ name: "CloudEvent", type: "record", fields: [{ name: "d", type: { name: "D", type: "record", fields } }], namespace: eventType });
+    const base = path.join(dir, "schemas", `${eventType.replaceAll(".", "+")}_schema`);
+    fs.writeFileSync(`${base}.avsc`, snapshot);
+    for (let version = 1; version <= 30; version++) fs.writeFileSync(`${base}.v${version}.avsc`, snapshot);
+    const snapshotRules = Object.keys(rules).filter((id) => (rules[id]!.meta.docs as { requiresSnapshots?: boolean }).requiresSnapshots);
+    const config: Linter.Config[] = [
+      {
+        files: ["**/*.ts"],
+        plugins: { "openedx-events": plugin as never },
+        languageOptions: { parser: plugin.configs.strict.languageOptions!.parser! },
+        rules: Object.fromEntries(snapshotRules.map((id) => [`openedx-events/${id}`, "error"])),
+        settings: { "openedx-events": { schemaDir: path.join(dir, "schemas"), sourceDirs: [path.join(dir, "src")], compatibility: "FULL_TRANSITIVE" } },
+      },
+    ];
+    const linter = newLinter(dir);
+    const first = linter.verify(text, config, { filename: file });
+    expect(first.length).toBeGreaterThan(0);
+    const started = performance.now();
+    linter.verify(text, config, { filename: file });
+    const elapsed = performance.now() - started;
+    expect(elapsed, `second lint took ${Math.round(elapsed)} ms`).toBeLessThan(1000);
+  });
+});
+
+// -----------------------------------------------------------------------------------------------
+// Regression 5 (fixed) — lib/snapshots/naming.ts: EVENT_TYPE_MAX_LENGTH is 255 "to keep file names within
+// common NAME_MAX limits", but the file name adds "_schema.avsc" (12 characters, and history
+// names "_schema.vN.avsc" more): an event type of 244–255 characters passes validateEventType(),
+// yet its snapshot can never be written (`generate` → "Could not write the snapshot:
+// ENAMETOOLONG") and, once the schema directory exists, the rules report its snapshot as
+// unreadable instead of the event type as too long; where the directory does not exist yet,
+// schema-snapshot says "missingSnapshot … write it with generate", which then fails.
+// Found by: security/edge runs with `org.openedx.learning.<230 × "a">.v1` (254 characters).
+// Right: cap the event type so that the longest file name (history included) fits in 255 bytes
+// (e.g. 255 - "_schema.v999999.avsc".length), and let valid-event-type say so.
+// -----------------------------------------------------------------------------------------------
+
+describe("regression 5: every event type validateEventType accepts has a snapshot file name that fits NAME_MAX", () => {
+  it.each([244, 250, EVENT_TYPE_MAX_LENGTH])("an event type of %i characters", (length) => {
+    const prefix = "org.openedx.learning.";
+    const eventType = `${prefix}${"a".repeat(length - prefix.length - 3)}.v1`;
+    expect(eventType).toHaveLength(length);
+    if (validateEventType(eventType) !== null) return; // rejected: fine
+    expect(Buffer.byteLength(snapshotFileName(eventType))).toBeLessThanOrEqual(255);
+  });
+
+  it("`generate` writes the snapshot of every event type the rules accept", async () => {
+    const root = tempDir("found-bugs-long");
+    fs.mkdirSync(path.join(root, "src"));
+    const eventType = `org.openedx.learning.${"a".repeat(230)}.v1`;
+    if (validateEventType(eventType) !== null) return; // rejected up front: fine
+    fs.writeFileSync(
+      path.join(root, "src", "signals.ts"),
+      `const OpenEdxPublicSignal = (x: unknown) => x;\nexport class D { readonly a!: string; }\nexport const S = OpenEdxPublicSignal({ event_type: "${eventType}", data: { d: D } });\n`,
+    );
+    const io = fakeIo(root);
+    const code = await runCli(["generate", "--all", "--src", "src", "--schema-dir", "schemas"], io);
+    expect(code, io.out()).toBe(0);
   });
 });
