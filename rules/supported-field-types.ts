@@ -104,7 +104,7 @@ export default createRule<Options, MessageIds>({
         for (const report of reports) {
           const { problem } = report;
           const event = describeEvents(report.events);
-          const at = report.local ? "" : ` (in ${relativeLocation(eventContext.filename, problem.span)})`;
+          const at = report.local ? "" : ` (in ${relativeLocation(eventContext.filename, reportedSpan(problem))})`;
           const isTypeProblem =
             problem.code !== "model" &&
             problem.code !== "name-clash" &&
@@ -205,10 +205,15 @@ function optionalLoc(sourceCode: Readonly<SourceCode>, problem: SchemaProblem): 
 }
 
 function questionToken(sourceCode: Readonly<SourceCode>, field: FieldModel): TSESTree.Token | null {
-  const tokens = sourceCode.ast.tokens.filter(
-    (token) => token.range[0] >= field.span.range[0] && token.range[1] <= field.typeSpan.range[0] && token.value === "?",
-  );
-  return tokens[tokens.length - 1] ?? null;
+  const after = sourceCode.getTokenAfter({ range: field.keySpan.range } as TSESTree.Token);
+  return after?.value === "?" && after.range[1] <= field.typeSpan.range[0] ? after : null;
+}
+
+/** Where a problem shows in its own file: an optional field from its `?` (right after the key). */
+function reportedSpan(problem: SchemaProblem): SourceSpan {
+  const field = problem.field ?? problem.entry;
+  if (problem.code !== "optional" || !field) return problem.span;
+  return { ...field.keySpan, loc: { start: field.keySpan.loc.end, end: field.typeSpan.loc.end } };
 }
 
 type Suggestion = {

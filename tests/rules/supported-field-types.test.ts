@@ -192,7 +192,7 @@ class ThingData {
         },
         {
           messageId: "optionalField",
-          data: { event: ENROLLMENT_AND_USER, path: "enrollment.user.nickname", at: " (in ./data.ts:9:3)", type: "nickname?: string", listIt: "" },
+          data: { event: ENROLLMENT_AND_USER, path: "enrollment.user.nickname", at: " (in ./data.ts:9:20)", type: "nickname?: string", listIt: "" },
           line: 7,
           column: 17,
           endLine: 7,
@@ -718,7 +718,7 @@ describe("supported-field-types messages, rendered", () => {
     const messages = renderedMessages("supported-field-types", PROJECT_SIGNALS, read(PROJECT_SIGNALS), settingsFor(PROJECT));
     expect(messages.map((m) => m.message)).toEqual([
       'Event `org.openedx.learning.enrollment.created.v1` (and 1 other event), field `enrollment.user.pii.extra` (in ./data.ts:3:20): `Record<string, string>` is a dict, and the event bus cannot carry dicts (openedx-events serializes no Avro maps). Declare a data class if the keys are known; otherwise send the dict as a JSON-encoded `string` and parse it on the consumer side (or set `allowMaps: true` in settings["openedx-events"] if your event bus accepts Avro maps). If the event is deliberately kept off the event bus, list it in settings["openedx-events"].knownUnserializableSignals instead, and say why in an `@warning` in its JSDoc.',
-      "Event `org.openedx.learning.enrollment.created.v1` (and 1 other event), field `enrollment.user.nickname` (in ./data.ts:9:3): `nickname?: string` may be missing (`undefined`), but every field of an Avro record is always present, so the event bus cannot carry it. Write a missing value as `null`: declare the field `T | null` (with `= null` on a class field).",
+      "Event `org.openedx.learning.enrollment.created.v1` (and 1 other event), field `enrollment.user.nickname` (in ./data.ts:9:20): `nickname?: string` may be missing (`undefined`), but every field of an Avro record is always present, so the event bus cannot carry it. Write a missing value as `null`: declare the field `T | null` (with `= null` on a class field).",
       "Event `org.openedx.learning.enrollment.created.v1`, field `enrollment.tags` (in ./data.ts:15:19): `Set<string>` cannot be sent over the event bus: a Set has no Avro form; use an array (T[]) of unique items.",
     ]);
   });
