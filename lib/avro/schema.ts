@@ -1,7 +1,7 @@
-import avro from "avsc";
 import type { DataClassModel, FieldModel, FieldType, ModelProblem, SignalDeclaration, UnsupportedType } from "../model/index.js";
 import type { PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
+import { avroSchemaError } from "./validate.js";
 
 /** The documentation string openedx-events puts on every event schema. */
 export const CLOUD_EVENT_DOC = "Avro Event Format for CloudEvents created with openedx_events/schema";
@@ -86,7 +86,7 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
   let schema: CloudEventSchema | null = null;
   if (signal.eventType !== null && context.problems.length === 0) {
     schema = { name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields, namespace: signal.eventType };
-    const invalid = cloudEventValidationError(schema);
+    const invalid = avroSchemaError(schema);
     if (invalid) {
       context.problems.push({
         code: "invalid-avro",
@@ -228,37 +228,4 @@ function report(
     dataClass: owner,
     type,
   });
-}
-
-/** Avro names: a namespace is dot-separated names. */
-const AVRO_NAMESPACE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const PLACEHOLDER_NAMESPACE = "openedx.events.validation";
-
-/**
- * Validates a CloudEvent schema. Signals of one catalog share most of their records but differ
- * in namespace, so the namespace is checked on its own and the rest once per distinct body.
- */
-function cloudEventValidationError(schema: CloudEventSchema): string | null {
-  if (!AVRO_NAMESPACE.test(schema.namespace)) {
-    return `the event type \`${schema.namespace}\` is not a valid Avro namespace (dot-separated names of letters, digits and \`_\`, not starting with a digit)`;
-  }
-  return avroValidationError({ ...schema, namespace: PLACEHOLDER_NAMESPACE });
-}
-
-const validation = new Map<string, string | null>();
-
-/** avsc's verdict on a schema (null when valid), computed once per distinct schema text. */
-export function avroValidationError(schema: unknown): string | null {
-  const key = JSON.stringify(schema);
-  const cached = validation.get(key);
-  if (cached !== undefined) return cached;
-  let error: string | null = null;
-  try {
-    avro.Type.forSchema(schema as avro.Schema, { wrapUnions: true });
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
-  }
-  if (validation.size > 10_000) validation.clear();
-  validation.set(key, error);
-  return error;
 }

@@ -2,7 +2,7 @@
  * checkCompatibility: validation (avsc + our normalizer), the walk, and the
  * memo that makes repeated editor-driven calls with unchanged schemas free.
  */
-import avro from "avsc";
+import { avroSchemaError } from "../avro/validate.js";
 import { BoundedCache } from "./bounded-cache.js";
 import { errorMessage, toCanonicalJson } from "./canonical.js";
 import { describeNode } from "./describe.js";
@@ -102,14 +102,9 @@ function parseSchema(json: string): ParsedSchema {
  * avsc is lax (e.g. avsc returns a non-type for `{"type": "constructor"}`).
  */
 function validateAndNormalize(json: string): ParsedSchema {
-  try {
-    // A null-prototype registry keeps names like "hasOwnProperty" from resolving to Object.prototype members.
-    const registry = Object.create(null) as Record<string, avro.Type>;
-    const type: unknown = avro.Type.forSchema(JSON.parse(json) as avro.Schema, { registry });
-    if (!avro.Type.isType(type)) return { ok: false, message: "avsc: schema did not produce an Avro type" };
-  } catch (error) {
-    return { ok: false, message: `avsc: ${errorMessage(error)}` };
-  }
+  // Shared with schema generation and snapshot reading: each distinct schema is parsed by avsc once.
+  const avroError = avroSchemaError(JSON.parse(json) as unknown);
+  if (avroError !== null) return { ok: false, message: `avsc: ${avroError}` };
   const normalized = normalizeSchema(JSON.parse(json) as unknown);
   return normalized.ok ? { ok: true, node: normalized.root } : { ok: false, message: normalized.message };
 }

@@ -3,8 +3,8 @@
  * top-level rules (no-removed-fields), with every finding mapped back to the source.
  */
 import path from "node:path";
-import type { SchemaResult } from "../avro/index.js";
-import { checkMode, type CompatibilityDirection, type CompatibilityFinding, type CompatibilityMode } from "../compat/index.js";
+import { formatSchema, type CloudEventSchema, type SchemaResult } from "../avro/index.js";
+import { checkMode, type CompatibilityDirection, type CompatibilityFinding, type CompatibilityMode, type ModeResult } from "../compat/index.js";
 import type { DataClassModel, FieldModel, FieldType, SignalDeclaration } from "../model/index.js";
 import { readSnapshot, type SnapshotOk, type SnapshotReadResult } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
@@ -47,6 +47,8 @@ interface Version {
   readonly file: string;
   readonly stored: boolean;
   readonly schema: unknown;
+  /** The stored text, to recognise a version identical to the generated schema. */
+  readonly text: string;
 }
 
 interface Located {
@@ -110,6 +112,27 @@ export function checkSignalEvolution(
   return result;
 }
 
+/**
+ * `checkMode`, without parsing the versions that are identical to the generated schema (the
+ * usual case: nothing changed), which every mode accepts.
+ */
+function checkModeSkippingIdentical(mode: CompatibilityMode, schema: CloudEventSchema, versions: readonly Version[]): ModeResult {
+  const generated = formatSchema(schema).trimEnd();
+  const changed = versions.map((version, index) => ({ version, index })).filter(({ version }) => version.text.trimEnd() !== generated);
+  const transitive = mode.endsWith("_TRANSITIVE");
+  const latestChanged = changed.length > 0 && changed[changed.length - 1]!.index === versions.length - 1;
+  if (changed.length === 0 || (!transitive && !latestChanged)) return checkMode(mode, schema, []);
+  const result = checkMode(mode, schema, changed.map(({ version }) => version.schema));
+  // Back to the indices of `versions`.
+  const reindex = <T extends { previousIndex: number }>(check: T): T => ({ ...check, previousIndex: changed[check.previousIndex]!.index });
+  return {
+    ...result,
+    checks: result.checks.map(reindex),
+    failures: result.failures.map(reindex),
+    breakingVersions: result.breakingVersions.map((index) => changed[index]!.index),
+  };
+}
+
 function snapshotIdentity(read: SnapshotReadResult): unknown[] {
   if (read.status !== "ok") return [read.status, read.file, read.status === "problem" ? read.message : ""];
   return [read.schema, ...read.history.map((version) => (version.status === "ok" ? version.schema : version.message))];
@@ -165,7 +188,7 @@ function check(
     if (transitive) {
       for (const version of read.history) {
         if (version.status === "ok") {
-          versions.push({ file: displayPath(cwd, version.file), stored: true, schema: version.schema });
+          versions.push({ file: displayPath(cwd, version.file), stored: true, schema: version.schema, text: version.text });
         } else {
           snapshot.push({
             messageId: "badHistory",
@@ -176,8 +199,8 @@ function check(
         }
       }
     }
-    versions.push({ file: displayPath(cwd, read.file), stored: false, schema: read.schema });
-    const result = checkMode(mode, schema, versions.map((version) => version.schema));
+    versions.push({ file: displayPath(cwd, read.file), stored: false, schema: read.schema, text: read.text });
+    const result = checkModeSkippingIdentical(mode, schema, versions);
     const located: Located[] = [];
     const invalid = new Map<number, string>();
     for (const failure of result.failures) {

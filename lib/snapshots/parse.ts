@@ -2,7 +2,7 @@
  * From snapshot text to a validated schema, with every failure as a value.
  * No I/O here: reading, size caps and caching live in read.ts.
  */
-import avro from "avsc";
+import { avroSchemaError } from "../avro/validate.js";
 import { findExcessiveNesting, jsonErrorOffset, lineColumn } from "./json.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -34,8 +34,6 @@ export interface ParsedSnapshot {
   schema: SnapshotSchema;
   /** The file's text exactly as read (a UTF-8 BOM, if any, included). */
   text: string;
-  /** avsc's type for the schema, built once during validation; reuse it for resolvers. */
-  avroType: avro.Type;
 }
 
 export interface SnapshotProblemDetail {
@@ -102,14 +100,12 @@ export function parseSnapshotText(
     };
   }
 
-  let avroType: avro.Type;
-  try {
-    avroType = avro.Type.forSchema(json as avro.Schema);
-  } catch (error) {
+  const avroError = avroSchemaError(json);
+  if (avroError !== null) {
     return {
       status: "problem",
       kind: "not-avro",
-      message: `The snapshot is JSON but not an Avro schema: ${errorMessage(error)}.`,
+      message: `The snapshot is JSON but not an Avro schema: ${avroError.replace(/\.$/, "")}.`,
     };
   }
 
@@ -130,5 +126,5 @@ export function parseSnapshotText(
     };
   }
 
-  return { status: "ok", schema: deepFreeze(json) as unknown as SnapshotSchema, text, avroType };
+  return { status: "ok", schema: deepFreeze(json) as unknown as SnapshotSchema, text };
 }

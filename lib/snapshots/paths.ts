@@ -41,14 +41,31 @@ export function isInside(dir: string, target: string): boolean {
   return rel === "" || (!path.isAbsolute(rel) && rel !== ".." && !rel.startsWith(".." + path.sep));
 }
 
+// Every snapshot read resolves its directory: remember the answer briefly. Paths are then built
+// inside the remembered real directory, so a stale entry can never lead outside it.
+const REAL_DIR_TTL_MS = 1_000;
+const realDirs = new Map<string, { readonly real: string; readonly at: number }>();
+
 /** Resolves the schema directory's symlinks; falls back to the absolute path when it cannot (e.g. not created yet). */
 export function realSchemaDir(schemaDir: string): string {
   const absolute = path.resolve(schemaDir);
+  const now = Date.now();
+  const cached = realDirs.get(absolute);
+  if (cached && now - cached.at < REAL_DIR_TTL_MS) return cached.real;
   try {
-    return fs.realpathSync.native(absolute);
+    const real = fs.realpathSync.native(absolute);
+    if (realDirs.size > 1_000) realDirs.clear();
+    realDirs.set(absolute, { real, at: now });
+    return real;
   } catch {
+    realDirs.delete(absolute);
     return absolute;
   }
+}
+
+/** Forgets resolved directories (tests that replace a directory by a link). */
+export function clearRealDirCache(): void {
+  realDirs.clear();
 }
 
 /**

@@ -8,7 +8,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type avro from "avsc";
 import { historyFiles, clearListingCache } from "./listing.js";
 import { snapshotFileName, validateEventType } from "./naming.js";
 import {
@@ -20,7 +19,7 @@ import {
   type SnapshotProblemKind,
   type SnapshotSchema,
 } from "./parse.js";
-import { resolveSnapshotPath } from "./paths.js";
+import { clearRealDirCache, resolveSnapshotPath } from "./paths.js";
 
 export interface ReadOptions {
   /** Files larger than this are refused before being read. Default 5 MB. */
@@ -39,7 +38,7 @@ interface ProblemFields {
 
 /** An older version beside the current snapshot (`…_schema.v<version>.avsc`). */
 export type SnapshotVersion =
-  | { version: number; file: string; status: "ok"; schema: SnapshotSchema; text: string; avroType: avro.Type }
+  | { version: number; file: string; status: "ok"; schema: SnapshotSchema; text: string }
   | ({ version: number; file: string } & ProblemFields);
 
 export interface SnapshotOk {
@@ -49,7 +48,6 @@ export interface SnapshotOk {
   file: string;
   schema: SnapshotSchema;
   text: string;
-  avroType: avro.Type;
   /** Older versions found beside it, v1 (oldest) first, each ok or a problem. */
   history: SnapshotVersion[];
   /** For transitive checks: the schemas of the readable history versions, oldest first, then the current one. */
@@ -91,6 +89,7 @@ export function clearSnapshotCache(): void {
   cache.clear();
   readCount = 0;
   clearListingCache();
+  clearRealDirCache();
 }
 
 /** Number of snapshot files actually read and parsed since the last {@link clearSnapshotCache}. */
@@ -260,7 +259,7 @@ function readHistory(schemaDir: string, eventType: string, maxBytes: number, max
     if (result === "missing") continue; // removed since the listing: nothing to compare with
     versions.push(
       result.status === "ok"
-        ? { version, file: resolved.path, status: "ok", schema: result.schema, text: result.text, avroType: result.avroType }
+        ? { version, file: resolved.path, status: "ok", schema: result.schema, text: result.text }
         : { version, file: resolved.path, ...problemFields(result) },
     );
   }
@@ -298,7 +297,6 @@ export function readSnapshot(schemaDir: string, eventType: string, options: Read
     file: resolved.path,
     schema: current.schema,
     text: current.text,
-    avroType: current.avroType,
     history,
     versions,
   };

@@ -1,0 +1,51 @@
+import avro from "avsc";
+
+/** Avro names: a namespace is dot-separated names. */
+const AVRO_NAMESPACE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const PLACEHOLDER_NAMESPACE = "openedx.events.validation";
+const MAX_ENTRIES = 20_000;
+
+const verdicts = new Map<string, string | null>();
+
+/**
+ * avsc's verdict on a schema: null when valid, else avsc's message. One verdict per distinct
+ * schema, shared by schema generation, snapshot reading and compatibility checks, which all see
+ * the same schemas: a catalog's events differ mostly in their namespace, so a top-level
+ * namespace is checked on its own and the rest once per distinct body.
+ */
+export function avroSchemaError(schema: unknown): string | null {
+  let key: string;
+  try {
+    key = JSON.stringify(schema) ?? "undefined";
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  let body = schema;
+  if (typeof schema === "object" && schema !== null && !Array.isArray(schema)) {
+    const namespace = (schema as Record<string, unknown>).namespace;
+    if (typeof namespace === "string") {
+      if (!AVRO_NAMESPACE.test(namespace)) {
+        return `the namespace \`${namespace}\` is not a valid Avro namespace (dot-separated names of letters, digits and \`_\`, not starting with a digit)`;
+      }
+      // Only when nothing else names the namespace (a full name such as `ns.Color` would).
+      const quoted = JSON.stringify(namespace);
+      if (key.indexOf(namespace) === key.lastIndexOf(namespace)) {
+        body = { ...(schema as Record<string, unknown>), namespace: PLACEHOLDER_NAMESPACE };
+        key = key.replace(quoted, JSON.stringify(PLACEHOLDER_NAMESPACE));
+      }
+    }
+  }
+  const cached = verdicts.get(key);
+  if (cached !== undefined) return cached;
+  let verdict: string | null = null;
+  try {
+    // A null-prototype registry keeps names like "hasOwnProperty" from resolving to Object.prototype members.
+    const type: unknown = avro.Type.forSchema(body as avro.Schema, { registry: Object.create(null) as Record<string, avro.Type> });
+    if (!avro.Type.isType(type)) verdict = "the schema does not define an Avro type";
+  } catch (error) {
+    verdict = error instanceof Error ? error.message : String(error);
+  }
+  if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
