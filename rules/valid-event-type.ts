@@ -131,8 +131,10 @@ export default createRule<Options, MessageIds>({
             context.report({ loc: signal.eventTypeSpan.loc, messageId: "notLiteral", data: { signal: label(signal) } });
           } else {
             const eventType = signal.eventType;
-            const literal = literalNode(nodeAtRange(sourceCode, signal.eventTypeSpan.range));
-            for (const issue of analyzeEventType(eventType, { prefix, subdomains })) {
+            const issues = analyzeEventType(eventType, { prefix, subdomains });
+            // Looked up only when there is something to fix: a lookup walks the AST.
+            const literal = issues.length > 0 ? literalNode(nodeAtRange(sourceCode, signal.eventTypeSpan.range)) : null;
+            for (const issue of issues) {
               const suggestion = issue.suggestion;
               context.report({
                 loc: signal.eventTypeSpan.loc,
@@ -171,11 +173,13 @@ export default createRule<Options, MessageIds>({
       const withType = signals.filter((signal) => signal.eventType !== null);
       if (withType.length === 0) return;
       const index = eventContext!.project();
+      const inFile = new Map<string, SignalDeclaration[]>();
+      for (const signal of withType) inFile.set(signal.eventType!, [...(inFile.get(signal.eventType!) ?? []), signal]);
       for (const signal of withType) {
         const eventType = signal.eventType!;
         // This file's signals come from the buffer; other files' from the project index.
         const others = [
-          ...withType.filter((other) => other !== signal && other.eventType === eventType),
+          ...(inFile.get(eventType) ?? []).filter((other) => other !== signal),
           ...(index.byEventType.get(eventType) ?? []).filter((other) => other.file !== eventContext!.filename),
         ];
         if (others.length === 0) continue;

@@ -53,6 +53,8 @@ export interface SchemaProblem {
 export interface SchemaResult {
   /** Null when any problem prevents a faithful schema. */
   readonly schema: CloudEventSchema | null;
+  /** `JSON.stringify(schema)`: compact, for comparisons and caches (`formatSchema` writes files). */
+  readonly json: string | null;
   readonly problems: readonly SchemaProblem[];
 }
 
@@ -84,9 +86,11 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
     return avroField(field, field.name, null, context);
   });
   let schema: CloudEventSchema | null = null;
+  let json: string | null = null;
   if (signal.eventType !== null && context.problems.length === 0) {
     schema = { name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields, namespace: signal.eventType };
-    const invalid = avroSchemaError(schema);
+    json = JSON.stringify(schema);
+    const invalid = avroSchemaError(schema, json);
     if (invalid) {
       context.problems.push({
         code: "invalid-avro",
@@ -100,9 +104,10 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
         type: null,
       });
       schema = null;
+      json = null;
     }
   }
-  const result: SchemaResult = { schema, problems: context.problems };
+  const result: SchemaResult = { schema, json, problems: context.problems };
   results.set(signal, { key: settings, result });
   return result;
 }

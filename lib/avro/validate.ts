@@ -13,10 +13,11 @@ const verdicts = new Map<string, string | null>();
  * the same schemas: a catalog's events differ mostly in their namespace, so a top-level
  * namespace is checked on its own and the rest once per distinct body.
  */
-export function avroSchemaError(schema: unknown): string | null {
+export function avroSchemaError(schema: unknown, json?: string): string | null {
   let key: string;
   try {
-    key = JSON.stringify(schema) ?? "undefined";
+    // `json`: `JSON.stringify(schema)` when the caller already has it.
+    key = json ?? JSON.stringify(schema) ?? "undefined";
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

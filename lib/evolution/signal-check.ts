@@ -3,7 +3,7 @@
  * top-level rules (no-removed-fields), with every finding mapped back to the source.
  */
 import path from "node:path";
-import { formatSchema, type CloudEventSchema, type SchemaResult } from "../avro/index.js";
+import type { CloudEventSchema, SchemaResult } from "../avro/index.js";
 import { checkMode, type CompatibilityDirection, type CompatibilityFinding, type CompatibilityMode, type ModeResult } from "../compat/index.js";
 import type { DataClassModel, FieldModel, FieldType, SignalDeclaration } from "../model/index.js";
 import { readSnapshot, type SnapshotOk, type SnapshotReadResult } from "../snapshots/index.js";
@@ -47,8 +47,8 @@ interface Version {
   readonly file: string;
   readonly stored: boolean;
   readonly schema: unknown;
-  /** The stored text, to recognise a version identical to the generated schema. */
-  readonly text: string;
+  /** The stored schema as compact JSON, to recognise a version identical to the generated schema. */
+  readonly json: string;
 }
 
 interface Located {
@@ -116,9 +116,8 @@ export function checkSignalEvolution(
  * `checkMode`, without parsing the versions that are identical to the generated schema (the
  * usual case: nothing changed), which every mode accepts.
  */
-function checkModeSkippingIdentical(mode: CompatibilityMode, schema: CloudEventSchema, versions: readonly Version[]): ModeResult {
-  const generated = formatSchema(schema).trimEnd();
-  const changed = versions.map((version, index) => ({ version, index })).filter(({ version }) => version.text.trimEnd() !== generated);
+function checkModeSkippingIdentical(mode: CompatibilityMode, schema: CloudEventSchema, json: string, versions: readonly Version[]): ModeResult {
+  const changed = versions.map((version, index) => ({ version, index })).filter(({ version }) => version.json !== json);
   const transitive = mode.endsWith("_TRANSITIVE");
   const latestChanged = changed.length > 0 && changed[changed.length - 1]!.index === versions.length - 1;
   if (changed.length === 0 || (!transitive && !latestChanged)) return checkMode(mode, schema, []);
@@ -188,7 +187,7 @@ function check(
     if (transitive) {
       for (const version of read.history) {
         if (version.status === "ok") {
-          versions.push({ file: displayPath(cwd, version.file), stored: true, schema: version.schema, text: version.text });
+          versions.push({ file: displayPath(cwd, version.file), stored: true, schema: version.schema, json: version.json });
         } else {
           snapshot.push({
             messageId: "badHistory",
@@ -199,8 +198,8 @@ function check(
         }
       }
     }
-    versions.push({ file: displayPath(cwd, read.file), stored: false, schema: read.schema, text: read.text });
-    const result = checkModeSkippingIdentical(mode, schema, versions);
+    versions.push({ file: displayPath(cwd, read.file), stored: false, schema: read.schema, json: read.json });
+    const result = checkModeSkippingIdentical(mode, schema, schemaResult.json ?? JSON.stringify(schema), versions);
     const located: Located[] = [];
     const invalid = new Map<number, string>();
     for (const failure of result.failures) {

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { spanOf, type SourceFile } from "../source/index.js";
 import { jsDocBefore } from "./jsdoc.js";
 import { AVRO_NAME } from "./builtins.js";
@@ -8,8 +9,19 @@ import type { FieldModel, ModelProblem, SignalDeclaration } from "./types.js";
 
 type SignalCall = TSESTree.NewExpression | TSESTree.CallExpression;
 
-/** Keys that hold no expressions worth visiting when looking for signals. */
-const SKIPPED_KEYS = new Set(["parent", "loc", "range", "typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators"]);
+/** Keys that hold no expressions worth visiting when looking for signals (types, decorators). */
+const SKIPPED_KEYS = new Set(["typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators", "superTypeArguments", "implements"]);
+
+/** Per node type, the child keys to visit: typescript-eslint's visitor keys minus the type-only ones. */
+const childKeys = new Map<string, readonly string[]>();
+function keysOf(type: string): readonly string[] {
+  let keys = childKeys.get(type);
+  if (!keys) {
+    keys = (visitorKeys[type as keyof typeof visitorKeys] ?? []).filter((key) => !SKIPPED_KEYS.has(key));
+    childKeys.set(type, keys);
+  }
+  return keys;
+}
 
 /** Cheap test before any AST walk: a file that never mentions a constructor name has no signal. */
 export function mayDeclareSignals(text: string, constructors: readonly string[]): boolean {
@@ -29,9 +41,9 @@ export function findSignalCalls(
       found.push({ call: node, ancestors: [...ancestors] });
     }
     ancestors.push(node);
-    for (const key in node) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of keysOf(node.type)) {
+      const value = record[key];
       if (Array.isArray(value)) {
         for (const child of value) if (isNode(child)) visit(child);
       } else if (isNode(value)) {

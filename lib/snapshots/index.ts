@@ -24,6 +24,7 @@ export {
 export {
   clearSnapshotCache,
   readSnapshot,
+  snapshotFreshness,
   snapshotReadCount,
   type ReadOptions,
   type SnapshotMissing,

@@ -34,6 +34,8 @@ export interface ParsedSnapshot {
   schema: SnapshotSchema;
   /** The file's text exactly as read (a UTF-8 BOM, if any, included). */
   text: string;
+  /** `JSON.stringify(schema)`: equal to a generated schema's exactly when the two are the same schema. */
+  json: string;
 }
 
 export interface SnapshotProblemDetail {
@@ -100,7 +102,8 @@ export function parseSnapshotText(
     };
   }
 
-  const avroError = avroSchemaError(json);
+  const compact = JSON.stringify(json);
+  const avroError = avroSchemaError(json, compact);
   if (avroError !== null) {
     return {
       status: "problem",
@@ -126,5 +129,5 @@ export function parseSnapshotText(
     };
   }
 
-  return { status: "ok", schema: deepFreeze(json) as unknown as SnapshotSchema, text };
+  return { status: "ok", schema: deepFreeze(json) as unknown as SnapshotSchema, text, json: compact };
 }

@@ -38,7 +38,7 @@ interface ProblemFields {
 
 /** An older version beside the current snapshot (`…_schema.v<version>.avsc`). */
 export type SnapshotVersion =
-  | { version: number; file: string; status: "ok"; schema: SnapshotSchema; text: string }
+  | { version: number; file: string; status: "ok"; schema: SnapshotSchema; text: string; json: string }
   | ({ version: number; file: string } & ProblemFields);
 
 export interface SnapshotOk {
@@ -48,6 +48,8 @@ export interface SnapshotOk {
   file: string;
   schema: SnapshotSchema;
   text: string;
+  /** `JSON.stringify(schema)`. */
+  json: string;
   /** Older versions found beside it, v1 (oldest) first, each ok or a problem. */
   history: SnapshotVersion[];
   /** For transitive checks: the schemas of the readable history versions, oldest first, then the current one. */
@@ -87,6 +89,7 @@ let readCount = 0;
 /** Forgets every parsed snapshot and directory listing, and resets both counters. */
 export function clearSnapshotCache(): void {
   cache.clear();
+  recentReads.clear();
   readCount = 0;
   clearListingCache();
   clearRealDirCache();
@@ -259,7 +262,7 @@ function readHistory(schemaDir: string, eventType: string, maxBytes: number, max
     if (result === "missing") continue; // removed since the listing: nothing to compare with
     versions.push(
       result.status === "ok"
-        ? { version, file: resolved.path, status: "ok", schema: result.schema, text: result.text }
+        ? { version, file: resolved.path, status: "ok", schema: result.schema, text: result.text, json: result.json }
         : { version, file: resolved.path, ...problemFields(result) },
     );
   }
@@ -274,6 +277,26 @@ function readHistory(schemaDir: string, eventType: string, maxBytes: number, max
 export function readSnapshot(schemaDir: string, eventType: string, options: ReadOptions = {}): SnapshotReadResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const key = `${path.resolve(schemaDir)}\0${eventType}\0${maxBytes}\0${maxDepth}`;
+  const now = Date.now();
+  const recent = recentReads.get(key);
+  if (recent && now - recent.at < snapshotFreshness.ttlMs) return recent.result;
+  const result = readSnapshotNow(schemaDir, eventType, maxBytes, maxDepth);
+  if (recentReads.size >= 20_000) recentReads.clear();
+  recentReads.set(key, { at: now, result });
+  return result;
+}
+
+/**
+ * How long a snapshot read is trusted without looking at the disk again, in milliseconds. An
+ * editor re-lints on every keystroke; snapshots change only when someone generates them, so a
+ * second of staleness costs nothing and saves every file-system call. Tests set it to 0.
+ */
+export const snapshotFreshness = { ttlMs: 1_000 };
+
+const recentReads = new Map<string, { readonly at: number; readonly result: SnapshotReadResult }>();
+
+function readSnapshotNow(schemaDir: string, eventType: string, maxBytes: number, maxDepth: number): SnapshotReadResult {
   const invalid = validateEventType(eventType);
   if (invalid !== null) {
     return { status: "problem", eventType, file: path.resolve(schemaDir), kind: "invalid-event-type", message: invalid };
@@ -297,6 +320,7 @@ export function readSnapshot(schemaDir: string, eventType: string, options: Read
     file: resolved.path,
     schema: current.schema,
     text: current.text,
+    json: current.json,
     history,
     versions,
   };

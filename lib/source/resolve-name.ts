@@ -23,6 +23,8 @@ export type NameResolution =
  */
 export class NameResolver {
   private readonly files = new Map<string, SourceFile>();
+  /** `fromFile\0specifier` → resolution: every `data` entry of a file resolves the same imports. */
+  private readonly modules = new Map<string, ReturnType<typeof resolveModule>>();
 
   /** The file being analysed may come from an editor buffer: register it first. */
   constructor(private readonly root?: SourceFile) {
@@ -73,7 +75,12 @@ export class NameResolver {
   }
 
   private open(fromFile: SourceFile, specifier: string): SourceFile | NameResolution {
-    const resolution = resolveModule(fromFile.path, specifier);
+    const key = `${fromFile.path}\0${specifier}`;
+    let resolution = this.modules.get(key);
+    if (!resolution) {
+      resolution = resolveModule(fromFile.path, specifier);
+      this.modules.set(key, resolution);
+    }
     if (resolution.kind === "external") return { kind: "external", module: specifier, name: "" };
     if (resolution.kind === "not-found") {
       return { kind: "unresolved", reason: `cannot find module '${specifier}' from ${path.basename(fromFile.path)}` };
