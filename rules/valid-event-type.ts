@@ -172,7 +172,6 @@ export default createRule<Options, MessageIds>({
     function reportDuplicates(): void {
       const withType = signals.filter((signal) => signal.eventType !== null);
       if (withType.length === 0) return;
-      const index = eventContext!.project();
       const inFile = new Map<string, SignalDeclaration[]>();
       for (const signal of withType) inFile.set(signal.eventType!, [...(inFile.get(signal.eventType!) ?? []), signal]);
       for (const signal of withType) {
@@ -180,7 +179,7 @@ export default createRule<Options, MessageIds>({
         // This file's signals come from the buffer; other files' from the project index.
         const others = [
           ...(inFile.get(eventType) ?? []).filter((other) => other !== signal),
-          ...(index.byEventType.get(eventType) ?? []).filter((other) => other.file !== eventContext!.filename),
+          ...eventContext!.signalsElsewhere(eventType),
         ];
         if (others.length === 0) continue;
         const where = others.map((other) =>

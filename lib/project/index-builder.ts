@@ -19,6 +19,8 @@ export interface ProjectIndex {
 interface FileState {
   readonly stamp: string;
   readonly mentionsSignals: boolean;
+  /** The text of a file that mentions a signal constructor (to find event types without parsing). */
+  readonly text: string | null;
 }
 
 interface ScanState {
@@ -43,8 +45,7 @@ function stampOf(stat: fs.Stats): string {
   return `${stat.mtimeMs}:${stat.size}`;
 }
 
-/** The project index for `cwd`, rebuilt only when files may have changed (see `projectIndexTtl`). */
-export function getProjectIndex(cwd: string, settings: PluginSettings): ProjectIndex {
+function scanState(cwd: string, settings: PluginSettings): ScanState {
   const roots = settings.sourceDirs.map((dir) => path.resolve(cwd, dir));
   const key = `${roots.join("\0")}\0${settingsCacheKey(settings)}`;
   let state = states.get(key);
@@ -52,12 +53,31 @@ export function getProjectIndex(cwd: string, settings: PluginSettings): ProjectI
     state = { files: new Map(), walkedAt: -Infinity, checkedAt: -Infinity, models: [], index: null };
     states.set(key, state);
   }
+  if (Date.now() - state.walkedAt >= projectIndexTtl.walk) {
+    state.files = walk(roots, state.files, settings);
+    state.walkedAt = Date.now();
+  }
+  return state;
+}
+
+/**
+ * The signals of other files declaring `eventType`. Only files whose text contains the event
+ * type are parsed: a duplicate must spell it out, so most lints parse nothing.
+ */
+export function signalsDeclaring(cwd: string, settings: PluginSettings, eventType: string, exceptFile: string): SignalDeclaration[] {
+  const found: SignalDeclaration[] = [];
+  for (const [file, entry] of scanState(cwd, settings).files) {
+    if (file === exceptFile || !entry.text?.includes(eventType)) continue;
+    for (const signal of analyzeFilePath(file, settings).signals) if (signal.eventType === eventType) found.push(signal);
+  }
+  return found;
+}
+
+/** The project index for `cwd`, rebuilt only when files may have changed (see `projectIndexTtl`). */
+export function getProjectIndex(cwd: string, settings: PluginSettings): ProjectIndex {
+  const state = scanState(cwd, settings);
   const now = Date.now();
   if (state.index && now - state.checkedAt < projectIndexTtl.check) return state.index;
-  if (now - state.walkedAt >= projectIndexTtl.walk) {
-    state.files = walk(roots, state.files, settings);
-    state.walkedAt = now;
-  }
   const models: FileModel[] = [];
   for (const [file, entry] of state.files) {
     if (entry.mentionsSignals) models.push(analyzeFilePath(file, settings));
@@ -86,13 +106,14 @@ function walk(roots: readonly string[], previous: ReadonlyMap<string, FileState>
       files.set(file, known);
       continue;
     }
-    let mentionsSignals = false;
+    let text: string | null = null;
     try {
-      mentionsSignals = mayDeclareSignals(fs.readFileSync(file, "utf8"), settings.signalConstructors);
+      text = fs.readFileSync(file, "utf8");
     } catch {
       // An unreadable file has no signals we can know of; the CLI reports it.
     }
-    files.set(file, { stamp, mentionsSignals });
+    const mentionsSignals = text !== null && mayDeclareSignals(text, settings.signalConstructors);
+    files.set(file, { stamp, mentionsSignals, text: mentionsSignals ? text : null });
   }
   return files;
 }

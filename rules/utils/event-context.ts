@@ -3,7 +3,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { RuleContext } from "@typescript-eslint/utils/ts-eslint";
 import { toAvroSchema, type SchemaResult } from "../../lib/avro/index.js";
 import { analyzeProgram, topLevelDataClassNodes, TypeMapper, type DataClassModel, type FileModel, type SignalDeclaration } from "../../lib/model/index.js";
-import { getProjectIndex, type DataClassUse, type ProjectIndex } from "../../lib/project/index.js";
+import { getProjectIndex, signalsDeclaring, type DataClassUse, type ProjectIndex } from "../../lib/project/index.js";
 import { resolveSettings, SETTINGS_KEY, SettingsError, type PluginSettings } from "../../lib/settings.js";
 import { NameResolver, adoptLintedFile, type SourceFile } from "../../lib/source/index.js";
 
@@ -27,6 +27,8 @@ export interface EventContext {
   schemaOf(signal: SignalDeclaration): SchemaResult;
   /** The project-wide index (scans the project once per process; cached). */
   project(): ProjectIndex;
+  /** Signals of other files of the project that declare `eventType` (parses only files that spell it out). */
+  signalsElsewhere(eventType: string): readonly SignalDeclaration[];
   /** Data classes of this file reached by any signal of the project (no cross-file work when the file declares none). */
   reachedDataClasses(): readonly ReachedDataClass[];
   isKnownUnserializable(signal: SignalDeclaration): boolean;
@@ -88,6 +90,7 @@ function createEventContext(context: AnyContext, program: TSESTree.Program): Eve
       project ??= getProjectIndex(cwd, settings);
       return project;
     },
+    signalsElsewhere: (eventType) => signalsDeclaring(cwd, settings, eventType, filename),
     reachedDataClasses() {
       reached ??= findReachedDataClasses(eventContext, { path: filename, text, ast: program, problem: null, stamp: null });
       return reached;
