@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeCatalog } from "./catalog.js";
-import { analyzeFilePath, clearModelCache } from "../dist/lib/model/index.js";
+import { analyzeFilePath, analyzeProgram, clearModelCache } from "../dist/lib/model/index.js";
 import { toAvroSchema } from "../dist/lib/avro/index.js";
-import { clearSourceCache, parseCount } from "../dist/lib/source/index.js";
+import { clearSourceCache, parseCount, parseSource } from "../dist/lib/source/index.js";
 import { resolveSettings } from "../dist/lib/settings.js";
 
 const SIGNALS = Number(process.env.BENCH_SIGNALS ?? 2000);
@@ -33,6 +33,15 @@ try {
   for (const file of catalog.signalFiles) analyzeFilePath(file, settings);
   const t4 = performance.now();
 
+  // A file with neither signals nor data classes: no cross-file work at all.
+  const plain = "import { helper } from \"./helpers\";\nexport const answer = helper(42);\n";
+  const plainFile = parseSource(path.join(root, "plain.ts"), plain, null);
+  const parsesBefore = parseCount();
+  const t5 = performance.now();
+  const plainModel = analyzeProgram(plainFile.path, plain, plainFile.ast, settings);
+  const t6 = performance.now();
+  const plainParses = parseCount() - parsesBefore;
+
   const perSignal = (ms) => `${((ms * 1000) / signals.length).toFixed(1)} µs/signal`;
   const rows = [
     ["signals", String(signals.length)],
@@ -43,12 +52,17 @@ try {
     ["warm re-check (nothing changed)", `${(t4 - t3).toFixed(1)} ms (${perSignal(t4 - t3)})`],
     ["file parses", `${parses} (files: ${catalog.files.length})`],
     ["schema problems", String(problems)],
+    ["file without signals", `${(t6 - t5).toFixed(3)} ms, ${plainParses} other files parsed, ${plainModel.signals.length} signals`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`Synthetic catalog in ${root}`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   if (parses !== catalog.files.length) {
     console.error(`FAIL: ${parses} parses for ${catalog.files.length} files: each file must be parsed exactly once`);
+    process.exitCode = 1;
+  }
+  if (plainParses !== 0) {
+    console.error("FAIL: a file without signals made the plugin parse other files");
     process.exitCode = 1;
   }
   if (problems !== 0) {

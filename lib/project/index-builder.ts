@@ -25,6 +25,8 @@ interface FileState {
 
 interface ScanState {
   files: Map<string, FileState>;
+  /** Quoted dotted strings (candidate event types) → the files that spell them out. */
+  literals: Map<string, string[]> | null;
   walkedAt: number;
   checkedAt: number;
   models: readonly FileModel[];
@@ -50,14 +52,33 @@ function scanState(cwd: string, settings: PluginSettings): ScanState {
   const key = `${roots.join("\0")}\0${settingsCacheKey(settings)}`;
   let state = states.get(key);
   if (!state) {
-    state = { files: new Map(), walkedAt: -Infinity, checkedAt: -Infinity, models: [], index: null };
+    state = { files: new Map(), literals: null, walkedAt: -Infinity, checkedAt: -Infinity, models: [], index: null };
     states.set(key, state);
   }
   if (Date.now() - state.walkedAt >= projectIndexTtl.walk) {
     state.files = walk(roots, state.files, settings);
+    state.literals = null;
     state.walkedAt = Date.now();
   }
   return state;
+}
+
+/** A string literal that could be an event type: quoted, dotted, no spaces. */
+const DOTTED_LITERAL = /(["'`])([A-Za-z0-9_.+-]+\.[A-Za-z0-9_.+-]+)\1/g;
+
+function literalIndex(state: ScanState): Map<string, string[]> {
+  if (state.literals) return state.literals;
+  const literals = new Map<string, string[]>();
+  for (const [file, entry] of state.files) {
+    if (!entry.text) continue;
+    for (const match of entry.text.matchAll(DOTTED_LITERAL)) {
+      const list = literals.get(match[2]!);
+      if (!list) literals.set(match[2]!, [file]);
+      else if (list[list.length - 1] !== file) list.push(file);
+    }
+  }
+  state.literals = literals;
+  return literals;
 }
 
 /**
@@ -66,8 +87,8 @@ function scanState(cwd: string, settings: PluginSettings): ScanState {
  */
 export function signalsDeclaring(cwd: string, settings: PluginSettings, eventType: string, exceptFile: string): SignalDeclaration[] {
   const found: SignalDeclaration[] = [];
-  for (const [file, entry] of scanState(cwd, settings).files) {
-    if (file === exceptFile || !entry.text?.includes(eventType)) continue;
+  for (const file of literalIndex(scanState(cwd, settings)).get(eventType) ?? []) {
+    if (file === exceptFile) continue;
     for (const signal of analyzeFilePath(file, settings).signals) if (signal.eventType === eventType) found.push(signal);
   }
   return found;
