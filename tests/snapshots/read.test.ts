@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
   clearSnapshotCache,
   historyFileName,
@@ -207,11 +207,21 @@ describe("readSnapshot: hostile input", () => {
     expect(readSnapshot(file, EVENT)).toMatchObject({ status: "problem", kind: "unreadable", message: expect.stringMatching(/not a directory/) });
   });
 
-  it.skipIf(isRoot)("reports a file without read permission as unreadable", () => {
+  it("reports a file without read permission as unreadable", () => {
     const dir = tempDir();
     const file = write(dir, FILE, schemaText());
     fs.chmodSync(file, 0o000);
-    expect(readSnapshot(dir, EVENT)).toMatchObject({ status: "problem", kind: "unreadable", message: expect.stringMatching(/permission denied/) });
+    // Root reads anything: there, the permission error is simulated where the file is opened.
+    const denied = isRoot
+      ? vi.spyOn(fs, "openSync").mockImplementation(() => {
+          throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: "EACCES" });
+        })
+      : null;
+    try {
+      expect(readSnapshot(dir, EVENT)).toMatchObject({ status: "problem", kind: "unreadable", message: expect.stringMatching(/permission denied/) });
+    } finally {
+      denied?.mockRestore();
+    }
   });
 });
 
