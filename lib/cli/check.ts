@@ -154,9 +154,9 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
           messageId: problem.code,
           eventType,
           ...located(io, problem.span),
-          message: `${eventType ? `Event \`${eventType}\`` : "The signal"} cannot be serialized: ${problem.path ? `\`${problem.path}\`: ` : ""}${
-            problem.typeText ? `\`${problem.typeText}\` ` : ""
-          }${problem.reason}.`.replace(/\.\.$/, "."),
+          message: `${eventType ? `Event \`${eventType}\`` : "The signal"} cannot be serialized: ${problem.path ? `field \`${problem.path}\`` : "the signal"}${
+            problem.typeText ? ` (\`${problem.typeText}\`)` : ""
+          }: ${problem.reason}.`.replace(/\.\.$/, "."),
         });
       }
     }

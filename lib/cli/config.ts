@@ -1,14 +1,32 @@
+import fs from "node:fs";
 import path from "node:path";
 import { SETTINGS_KEY } from "../settings.js";
 
 export class ConfigError extends Error {}
 
+const CONFIG_FILES = ["eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts", "eslint.config.mts", "eslint.config.cts"];
+
+/** The flat config file ESLint would use when run from `cwd`: the nearest one in `cwd` or above. */
+export function findConfigFile(cwd: string): string | null {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILES) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
 /**
  * The raw `settings["openedx-events"]` that the user's ESLint flat config gives to TypeScript
- * files under `directory`, found the way ESLint finds it (ESLint's own API). Undefined when there
- * is no config or no ESLint; a config that fails to load is an error, not silently ignored.
+ * files under `directory`, computed by ESLint itself. The config file is the one found from the
+ * working directory, never one lying among the sources (the CLI only reads sources, it never runs
+ * them). Undefined when there is no config or no ESLint; a config that fails to load is an error,
+ * not silently ignored.
  */
 export async function loadEslintSettings(cwd: string, directory: string): Promise<unknown> {
+  const configFile = findConfigFile(cwd);
+  if (configFile === null) return undefined;
   let ESLint: typeof import("eslint").ESLint;
   try {
     ({ ESLint } = await import("eslint"));
@@ -17,12 +35,11 @@ export async function loadEslintSettings(cwd: string, directory: string): Promis
   }
   const sample = path.join(path.resolve(cwd, directory), "__openedx_events_settings__.ts");
   try {
-    const eslint = new ESLint({ cwd });
+    const eslint = new ESLint({ cwd, overrideConfigFile: configFile });
     const config = (await eslint.calculateConfigForFile(sample)) as { settings?: Record<string, unknown> } | undefined;
     return config?.settings?.[SETTINGS_KEY];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/could not find config file/i.test(message)) return undefined;
-    throw new ConfigError(`cannot load the ESLint config to read settings["${SETTINGS_KEY}"]: ${message.split("\n")[0]}`);
+    throw new ConfigError(`cannot load ${path.relative(cwd, configFile) || configFile} to read settings["${SETTINGS_KEY}"]: ${message.split("\n")[0]}`);
   }
 }

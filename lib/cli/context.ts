@@ -21,8 +21,8 @@ export interface ProjectOptions {
 export async function projectSettings(io: CliIO, options: ProjectOptions): Promise<PluginSettings> {
   let raw: unknown;
   try {
-    // Looked up for a file in the working directory: never a config that sits among the sources.
-    raw = await loadEslintSettings(io.cwd, ".");
+    // The config file comes from the working directory; the settings are those it gives to the sources.
+    raw = await loadEslintSettings(io.cwd, options.src[0] ?? ".");
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;

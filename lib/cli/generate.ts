@@ -108,7 +108,7 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
       reporter.problem(
         "invalid",
         `${eventType} cannot be serialized:`,
-        schemaProblems.map((p) => `${where(io, p.span)}  ${p.path ? `${p.path}: ` : ""}${p.typeText ? `\`${p.typeText}\` ` : ""}${p.reason}`),
+        schemaProblems.map((p) => `${where(io, p.span)}  ${p.path ? `${p.path}` : "the signal"}${p.typeText ? ` (\`${p.typeText}\`)` : ""}: ${p.reason}`),
       );
       problems++;
       continue;

@@ -212,7 +212,7 @@ describe("check reports snapshots it cannot use and types it cannot serialize", 
         "Write it with `npx openedx-events-avro generate org.openedx.test.bad.missing.v1` and commit it; from then on every change to this event is checked against it.  openedx-events/schema-snapshot\n",
     );
     expect(stdout).toContain(
-      "  9:19  Event `org.openedx.test.bad.unsupported.v1` cannot be serialized: `tagged.tags`: `Record<string, string>` dict-like types are not supported by the event bus by default;",
+      "  9:19  Event `org.openedx.test.bad.unsupported.v1` cannot be serialized: field `tagged.tags` (`Record<string, string>`): dict-like types are not supported by the event bus by default;",
     );
     expect(stdout.endsWith("8 events checked, 8 problems\n")).toBe(true);
   });

@@ -269,7 +269,7 @@ describe("generate", () => {
     const result = await run(dir, "generate", "org.openedx.shop.order.bad.v1");
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("invalid   org.openedx.shop.order.bad.v1 cannot be serialized:");
-    expect(result.stdout).toContain("src/shop/bad.ts:3:20  payload.extra: `Map<string, string>` dict-like types are not supported");
+    expect(result.stdout).toContain("src/shop/bad.ts:3:20  payload.extra (`Map<string, string>`): dict-like types are not supported");
     expect(fs.existsSync(schemas)).toBe(false);
 
     // With --all the others are still written, and the exit code still says "problems".
@@ -348,7 +348,7 @@ describe("generate", () => {
     const { dir } = project({ config: false });
     const result = await run(dir, "generate", CANCELLED);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("order.total: `Money` the class `Money` declares no fields");
+    expect(result.stdout).toContain("order.total (`Money`): the class `Money` declares no fields");
     const audited = await run(dir, "generate", AUDITED);
     expect(audited.code).toBe(1);
     expect(audited.stdout).toContain("audit.details");
@@ -380,7 +380,7 @@ describe("generate", () => {
     fs.writeFileSync(path.join(dir, "eslint.config.js"), "export default [{ files: [\"**/*.ts\"] }\n");
     const result = await run(dir, "generate", "--all");
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("cannot load the ESLint config");
+    expect(result.stderr).toContain("cannot load eslint.config.js");
   });
 
   it("--quiet prints problems and the summary only", async () => {
