@@ -33,8 +33,10 @@ describe("docs/guide.md, followed word for word in a new directory", () => {
 
   it("works", () => {
     // The package is not installed from the registry here but from this checkout, packed.
+    // dist/ is built by `npm test` before the tests run; --ignore-scripts keeps `prepack` from
+    // rebuilding (and so deleting) it while other test files use it.
     const packed = JSON.parse(
-      execFileSync(npm, ["pack", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+      execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
     ) as { filename: string }[];
     const tarball = path.join(work, packed[0]!.filename);
 

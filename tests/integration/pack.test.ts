@@ -58,8 +58,10 @@ describe("the packed plugin, installed in a fresh project", () => {
 
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "openedx-events-pack-"));
+    // dist/ is built by `npm test` before the tests run; --ignore-scripts keeps `prepack` from
+    // rebuilding (and so deleting) it while other test files use it.
     const packed = JSON.parse(
-      execFileSync(npm, ["pack", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+      execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
     ) as { filename: string; files: { path: string }[] }[];
     tarball = path.join(work, packed[0]!.filename);
     files = packed[0]!.files.map((f) => f.path);
