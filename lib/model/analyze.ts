@@ -13,9 +13,11 @@ export interface FileModel {
   readonly reachedDataClasses: readonly DataClassModel[];
   /** The other files read to build this model (for caching and benchmarks). */
   readonly dependencies: readonly SourceFile[];
+  /** False when an import named a missing file: the model may change without any file changing. */
+  readonly cacheable: boolean;
 }
 
-const EMPTY: Omit<FileModel, "file"> = { signals: [], reachedDataClasses: [], dependencies: [] };
+const EMPTY: Omit<FileModel, "file"> = { signals: [], reachedDataClasses: [], dependencies: [], cacheable: true };
 
 /**
  * The model of a file. Signals are found only in files that mention a signal constructor, so a
@@ -33,6 +35,7 @@ export function analyzeSourceFile(file: SourceFile, settings: PluginSettings): F
     signals,
     reachedDataClasses: mapper.builtDataClasses(),
     dependencies: resolver.filesRead().filter((dep) => dep !== file),
+    cacheable: !resolver.missedModules,
   };
 }
 
@@ -72,6 +75,7 @@ export function analyzeFilePath(filePath: string, settings: PluginSettings): Fil
     cached &&
     cached.source === source &&
     cached.key === key &&
+    cached.model.cacheable &&
     cached.model.dependencies.every((dep) => getSourceFile(dep.path) === dep)
   ) {
     return cached.model;

@@ -25,6 +25,8 @@ type NameNode = TSESTree.Identifier | TSESTree.TSQualifiedName | TSESTree.Member
 export class TypeMapper {
   private readonly dataClasses = new Map<TSESTree.Node, DataClassModel>();
   private readonly inProgress = new Set<TSESTree.Node>();
+  /** Type parameters of the generic aliases being applied, innermost last. */
+  private readonly frames: Map<string, FieldType>[] = [];
 
   constructor(
     readonly resolver: NameResolver,
@@ -202,6 +204,8 @@ export class TypeMapper {
       const { code, reason } = UNSUPPORTED_GLOBALS[name]!;
       return { kind: "unsupported", code, text, reason, span };
     }
+    const applied = this.applyGenericAlias(file, node, params, span);
+    if (applied) return applied;
     return {
       kind: "unsupported",
       code: "generic",
@@ -211,10 +215,67 @@ export class TypeMapper {
     };
   }
 
+  /**
+   * `Maybe<string>` where `type Maybe<T> = T | null`: the alias body with its parameters bound to
+   * the (already mapped) arguments. Null when the reference is not to such an alias.
+   */
+  private applyGenericAlias(
+    file: SourceFile,
+    node: TSESTree.TSTypeReference,
+    args: readonly TSESTree.TypeNode[],
+    span: SourceSpan,
+  ): FieldType | null {
+    const parts = qualifiedParts(node.typeName);
+    const resolution = parts ? this.resolver.resolveQualified(file, parts) : null;
+    if (resolution?.kind !== "declaration" || resolution.declaration.kind !== "type") return null;
+    const alias = resolution.declaration.node;
+    if (alias.type !== AST_NODE_TYPES.TSTypeAliasDeclaration) return null;
+    return this.applyAlias(file, alias, resolution.file, args, file.text.slice(node.range[0], node.range[1]), span);
+  }
+
+  /** The body of a generic alias with its parameters bound to `args` (or their defaults), as used at `span`. */
+  private applyAlias(
+    file: SourceFile,
+    alias: TSESTree.TSTypeAliasDeclaration,
+    aliasFile: SourceFile,
+    args: readonly TSESTree.TypeNode[],
+    text: string,
+    span: SourceSpan,
+  ): FieldType | null {
+    // A generic object type would be a record whose shape depends on its use: not a data class.
+    if (!alias.typeParameters || isObjectTypeNode(alias.typeAnnotation)) return null;
+    const parameters = alias.typeParameters.params;
+    if (args.length > parameters.length) return null;
+    const frame = new Map<string, FieldType>();
+    for (const [index, parameter] of parameters.entries()) {
+      const arg = args[index];
+      if (arg) frame.set(parameter.name.name, this.mapType(file, arg));
+      else if (parameter.default) frame.set(parameter.name.name, this.mapType(aliasFile, parameter.default));
+      else return null;
+    }
+    if (this.inProgress.has(alias)) {
+      return { kind: "unsupported", code: "recursive", text, reason: `the type alias \`${alias.id.name}\` refers to itself`, span };
+    }
+    this.inProgress.add(alias);
+    this.frames.push(frame);
+    try {
+      // Shown as written at the use (`Dict<string>`), not as the alias body (`Record<string, V>`).
+      const mapped = this.mapType(aliasFile, alias.typeAnnotation);
+      if (mapped.kind === "record") return mapped;
+      return mapped.kind === "custom" ? { ...mapped, span } : { ...mapped, span, text };
+    } finally {
+      this.frames.pop();
+      this.inProgress.delete(alias);
+    }
+  }
+
   /** A type or value name: custom types and named primitives first (as openedx-events does), then declarations. */
   private mapName(file: SourceFile, nameNode: NameNode, text: string, span: SourceSpan): FieldType {
     const parts = nameNode.type === AST_NODE_TYPES.Identifier ? [nameNode.name] : qualifiedParts(nameNode);
     if (!parts) return { kind: "unsupported", code: "other", text, reason: "this expression does not name a type", span };
+    // A type parameter of the generic alias being applied.
+    const bound = parts.length === 1 ? this.frames[this.frames.length - 1]?.get(parts[0]!) : undefined;
+    if (bound) return bound;
     const written = parts[parts.length - 1]!;
     const known = this.knownName(written, span);
     if (known) return known;
@@ -265,7 +326,11 @@ export class TypeMapper {
       case AST_NODE_TYPES.TSEnumDeclaration:
         return unsupported("enum", `the enum \`${resolution.name}\` has no serializer in openedx-events; use \`string\``);
       case AST_NODE_TYPES.TSTypeAliasDeclaration: {
-        if (node.typeParameters) return unsupported("generic", "generic type aliases cannot be mapped without a type checker");
+        if (node.typeParameters) {
+          // `MaybeList` with every parameter defaulted.
+          const applied = this.applyAlias(file, node, file, [], text, span);
+          return applied ?? unsupported("generic", "generic type aliases cannot be mapped without a type checker; declare a data class with concrete field types");
+        }
         const target = node.typeAnnotation;
         if (isObjectTypeNode(target) && !isIndexSignatureOnly(target)) return this.recordOrCycle(file, node, text, span);
         if (this.inProgress.has(node)) return unsupported("recursive", `the type alias \`${resolution.name}\` refers to itself`);
@@ -315,11 +380,14 @@ export class TypeMapper {
     const cached = this.dataClasses.get(node);
     if (cached) return cached;
     this.inProgress.add(node);
+    // A data class's own names never see the parameters of an alias that happens to reach it.
+    this.frames.push(new Map());
     try {
       const model = this.buildDataClass(file, node);
       this.dataClasses.set(node, model);
       return model;
     } finally {
+      this.frames.pop();
       this.inProgress.delete(node);
     }
   }

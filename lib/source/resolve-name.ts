@@ -41,6 +41,9 @@ export class NameResolver {
   }
 
   /** The files this analysis has read, for benchmarks and dependency tracking. */
+  /** True when some relative import named a file that does not exist (it may be created later). */
+  missedModules = false;
+
   filesRead(): readonly SourceFile[] {
     return [...this.files.values()];
   }
@@ -83,6 +86,7 @@ export class NameResolver {
     }
     if (resolution.kind === "external") return { kind: "external", module: specifier, name: "" };
     if (resolution.kind === "not-found") {
+      this.missedModules = true;
       return { kind: "unresolved", reason: `cannot find module '${specifier}' from ${path.basename(fromFile.path)}` };
     }
     const target = this.file(resolution.path);

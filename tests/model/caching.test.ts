@@ -173,3 +173,24 @@ describe("model cache", () => {
     expect(parseCount()).toBe(1);
   });
 });
+
+describe("imports of files that do not exist yet", () => {
+  it("are looked for again: creating the missing file fixes the model without touching the importer", () => {
+    const { dir } = project();
+    const signals = path.join(dir, "later-signals.ts");
+    fs.writeFileSync(
+      signals,
+      `import { LaterData } from "./later";\nexport const C = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.c.v1", data: { later: LaterData } });\n`,
+    );
+    const before = analyzeFilePath(signals, settings);
+    expect(before.cacheable).toBe(false);
+    expect(before.signals[0]!.fields[0]!.type).toMatchObject({ kind: "unsupported", code: "unresolved" });
+
+    fs.writeFileSync(path.join(dir, "later.ts"), "export class LaterData {\n  readonly ok!: boolean;\n}\n");
+    const after = analyzeFilePath(signals, settings);
+    expect(after.cacheable).toBe(true);
+    expect(dataClassOf(after.signals[0]!.fields[0]!.type).fields.map((f) => f.name)).toEqual(["ok"]);
+    // Once complete, the model is cached again.
+    expect(analyzeFilePath(signals, settings)).toBe(after);
+  });
+});

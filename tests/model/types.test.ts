@@ -223,7 +223,6 @@ const MORE_ROWS: Row[] = [
   ["color", "enum", "Color"],
   ["box", "generic", "Box<string>"],
   ["pair", "generic", "Pair<Int>"],
-  ["maybe", "generic", "Maybe<string>"],
   ["bare_box", "generic", "Box"],
   ["sym", "other", "symbol"],
   ["always_null", "other", "null"],
