@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { RuleFix, RuleFixer, SourceCode } from "@typescript-eslint/utils/ts-eslint";
-import type { SchemaProblem } from "../lib/avro/index.js";
+import { problemSpan, type SchemaProblem } from "../lib/avro/index.js";
 import { jsonStringTypeText, nullableTypeText } from "../lib/fixes/index.js";
 import type { FieldModel, SignalDeclaration } from "../lib/model/index.js";
 import type { SourceSpan } from "../lib/source/index.js";
@@ -104,7 +104,7 @@ export default createRule<Options, MessageIds>({
         for (const report of reports) {
           const { problem } = report;
           const event = describeEvents(report.events);
-          const at = report.local ? "" : ` (in ${relativeLocation(eventContext.filename, reportedSpan(problem))})`;
+          const at = report.local ? "" : ` (in ${relativeLocation(eventContext.filename, problemSpan(problem))})`;
           const isTypeProblem =
             problem.code !== "model" &&
             problem.code !== "name-clash" &&
@@ -207,13 +207,6 @@ function optionalLoc(sourceCode: Readonly<SourceCode>, problem: SchemaProblem): 
 function questionToken(sourceCode: Readonly<SourceCode>, field: FieldModel): TSESTree.Token | null {
   const after = sourceCode.getTokenAfter({ range: field.keySpan.range } as TSESTree.Token);
   return after?.value === "?" && after.range[1] <= field.typeSpan.range[0] ? after : null;
-}
-
-/** Where a problem shows in its own file: an optional field from its `?` (right after the key). */
-function reportedSpan(problem: SchemaProblem): SourceSpan {
-  const field = problem.field ?? problem.entry;
-  if (problem.code !== "optional" || !field) return problem.span;
-  return { ...field.keySpan, loc: { start: field.keySpan.loc.end, end: field.typeSpan.loc.end } };
 }
 
 type Suggestion = {

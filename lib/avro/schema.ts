@@ -234,3 +234,17 @@ function report(
     type,
   });
 }
+
+/**
+ * Where a problem is shown: its span, except for an optional field, shown from its `?` (right
+ * after the key) to the end of its type, the part the fix changes.
+ */
+export function problemSpan(problem: SchemaProblem): SourceSpan {
+  const field = problem.field ?? problem.entry;
+  if (problem.code !== "optional" || !field) return problem.span;
+  return {
+    file: field.keySpan.file,
+    range: [field.keySpan.range[1], field.typeSpan.range[1]],
+    loc: { start: field.keySpan.loc.end, end: field.typeSpan.loc.end },
+  };
+}

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { toAvroSchema } from "../avro/index.js";
+import { problemSpan, toAvroSchema } from "../avro/index.js";
 import {
   FROZEN_DATA_CLASSES_MESSAGES,
   NO_REMOVED_FIELDS_MESSAGES,
@@ -153,7 +153,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
           rule: "openedx-events/supported-field-types",
           messageId: problem.code,
           eventType,
-          ...located(io, problem.span),
+          ...located(io, problemSpan(problem)),
           message: `${eventType ? `Event \`${eventType}\`` : "The signal"} cannot be serialized: ${problem.path ? `field \`${problem.path}\`` : "the signal"}${
             problem.typeText ? ` (\`${problem.typeText}\`)` : ""
           }: ${problem.reason}.`.replace(/\.\.$/, "."),

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { formatSchema, toAvroSchema } from "../avro/index.js";
+import { formatSchema, problemSpan, toAvroSchema } from "../avro/index.js";
 import type { SignalDeclaration } from "../model/index.js";
 import { validateEventType, writeSnapshot } from "../snapshots/index.js";
 import { EXIT, UsageError, absoluteSchemaDir, loadProject, projectSettings, relative, where } from "./context.js";
@@ -108,7 +108,7 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
       reporter.problem(
         "invalid",
         `${eventType} cannot be serialized:`,
-        schemaProblems.map((p) => `${where(io, p.span)}  ${p.path ? `${p.path}` : "the signal"}${p.typeText ? ` (\`${p.typeText}\`)` : ""}: ${p.reason}`),
+        schemaProblems.map((p) => `${where(io, problemSpan(p))}  ${p.path ? `${p.path}` : "the signal"}${p.typeText ? ` (\`${p.typeText}\`)` : ""}: ${p.reason}`),
       );
       problems++;
       continue;
