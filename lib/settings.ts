@@ -1,4 +1,5 @@
 import { COMPATIBILITY_MODES, type CompatibilityMode } from "./compat/index.js";
+import { editDistance } from "./edit-distance.js";
 
 /** Avro primitive types a field may map to. */
 export type AvroPrimitive = "null" | "boolean" | "int" | "long" | "float" | "double" | "bytes" | "string";
@@ -75,21 +76,6 @@ function stringList(key: string, value: unknown): string[] {
   return value as string[];
 }
 
-/** Edit distance (insertions, deletions, substitutions), case-insensitive. */
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
-}
-
 /** The known key a misspelt one most likely means: same letters, a few typos, or the same start. */
 function closest(key: string): string | undefined {
   const lower = key.toLowerCase();
@@ -97,7 +83,7 @@ function closest(key: string): string | undefined {
   if (exact) return exact;
   let best: { key: string; distance: number } | undefined;
   for (const known of KNOWN_KEYS) {
-    const d = distance(key, known);
+    const d = editDistance(lower, known.toLowerCase());
     if (d <= Math.max(2, Math.floor(known.length / 4)) && (!best || d < best.distance)) best = { key: known, distance: d };
   }
   if (best) return best.key;

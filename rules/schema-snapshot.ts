@@ -1,7 +1,6 @@
-import { checkSignalEvolution, SCHEMA_SNAPSHOT_MESSAGES, type SchemaSnapshotMessageId } from "../lib/evolution/index.js";
+import { SCHEMA_SNAPSHOT_MESSAGES, type SchemaSnapshotMessageId } from "../lib/evolution/index.js";
 import { createRule, SETTINGS_MESSAGES } from "./utils/create-rule.js";
-import { getEventContext } from "./utils/event-context.js";
-import { reportEvolution } from "./utils/evolution-report.js";
+import { signalEvolutionListener } from "./utils/evolution-report.js";
 
 export type Options = [];
 export type MessageIds = SchemaSnapshotMessageId | keyof typeof SETTINGS_MESSAGES;
@@ -27,15 +26,6 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      Program(program) {
-        const events = getEventContext(context);
-        if (!events) return;
-        for (const signal of events.model.signals) {
-          const result = checkSignalEvolution(signal, events.schemaOf(signal), { text: context.sourceCode.text, program }, events);
-          for (const report of result.snapshot) reportEvolution(context, events.filename, report);
-        }
-      },
-    };
+    return signalEvolutionListener(context, (evolution) => evolution.snapshot);
   },
 });

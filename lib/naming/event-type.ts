@@ -5,6 +5,7 @@
  *
  * ESLint-free: the `valid-event-type` rule and the CLI judge event types with the same code.
  */
+import { editDistance } from "../edit-distance.js";
 
 /** One thing wrong with an event type, with what to write instead when that can be derived. */
 export interface EventTypeIssue {
@@ -127,16 +128,4 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     }
   }
   return best !== null && bestDistance <= Math.max(2, Math.floor(name.length / 10)) ? best : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

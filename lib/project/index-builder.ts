@@ -3,6 +3,7 @@ import path from "node:path";
 import { discoverSources } from "../catalog/index.js";
 import { analyzeFilePath, mayDeclareSignals, type FileModel, type SignalDeclaration } from "../model/index.js";
 import { settingsCacheKey, type PluginSettings } from "../settings.js";
+import { stampOf } from "../source/index.js";
 import { dataClassUses, type DataClassUse } from "./uses.js";
 
 /** The signals of the whole project and the data classes they reach: what a data file needs to know. */
@@ -42,10 +43,6 @@ export const projectIndexTtl = { walk: 10_000, check: 1_000 };
 
 const states = new Map<string, ScanState>();
 let scans = 0;
-
-function stampOf(stat: fs.Stats): string {
-  return `${stat.mtimeMs}:${stat.size}`;
-}
 
 function scanState(cwd: string, settings: PluginSettings): ScanState {
   const roots = settings.sourceDirs.map((dir) => path.resolve(cwd, dir));

@@ -29,7 +29,8 @@ export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 const cache = new Map<string, SourceFile>();
 let parses = 0;
 
-function stampOf(stat: fs.Stats): string {
+/** A file's version on disk, for caches that must see edits: modification time and size. */
+export function stampOf(stat: fs.Stats): string {
   return `${stat.mtimeMs}:${stat.size}`;
 }
 
