@@ -7,9 +7,10 @@
  * in another module.
  */
 import path from "node:path";
+import { toAvroSchema } from "../avro/index.js";
 import type { DataClassModel, FieldModel } from "../model/index.js";
 import type { DataClassUse } from "../project/index.js";
-import { readSnapshot } from "../snapshots/index.js";
+import { knownSnapshotText, readSnapshot } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
 import { displayPath } from "./display.js";
 import type { FrozenDataClassesMessageId } from "./messages.js";
@@ -66,8 +67,13 @@ export function checkFrozenDataClass(
   for (const use of uses) {
     const eventType = use.signal.eventType;
     if (eventType === null || settings.knownUnserializableSignals.includes(eventType)) continue;
-    const read = readSnapshot(schemaDir, eventType);
+    const generated = toAvroSchema(use.signal, settings);
+    const read = readSnapshot(schemaDir, eventType, { known: knownSnapshotText(generated) });
     if (read.status !== "ok") continue;
+    // The usual case, without walking the snapshot: it is the schema generated from the project
+    // as it is, so it pins the class exactly as the project's signals see it, and `model` (the
+    // editor's buffer) has the same fields.
+    if (read.json === generated.json && fieldsKey(model) === fieldsKey(use.dataClass)) continue;
     const names = namesOf(read.schema);
     const record = recordAtPath(read.schema, parseDataPath(use.path), names);
     if (!record || typeof record["name"] !== "string" || shortName(record["name"]) !== model.name) continue;
@@ -100,6 +106,23 @@ export function checkFrozenDataClass(
         : [];
     return { messageId: diff.messageId, data, span: diff.span, suggestions };
   });
+}
+
+const fieldsKeys = new WeakMap<DataClassModel, string>();
+
+/** The fields of a class as the frozen check compares them: names, order and shapes. */
+function fieldsKey(model: DataClassModel): string {
+  let key = fieldsKeys.get(model);
+  if (key === undefined) {
+    key = model.fields
+      .map((field) => {
+        const shape = shapeOfField(field.type);
+        return `${field.name}:${shape ? shapeKey(shape) : "?"}`;
+      })
+      .join(",");
+    fieldsKeys.set(model, key);
+  }
+  return key;
 }
 
 /** `a`, `a and b`, `a, b, c and 2 more`. */

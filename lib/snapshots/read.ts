@@ -14,6 +14,7 @@ import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
   parseSnapshotText,
+  type KnownSnapshotText,
   type ParsedSnapshot,
   type SnapshotProblemDetail,
   type SnapshotProblemKind,
@@ -26,6 +27,11 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Deeper JSON nesting is refused before parsing. Default 64. */
   maxDepth?: number;
+  /**
+   * The schema the caller expects (usually the one generated from the source now): a file with
+   * exactly its text is not parsed. The result is the same either way.
+   */
+  known?: KnownSnapshotText;
 }
 
 interface ProblemFields {
@@ -187,6 +193,7 @@ function readOne(
   eventType: string,
   maxBytes: number,
   maxDepth: number,
+  known: KnownSnapshotText | undefined,
 ): ParsedSnapshot | SnapshotProblemDetail | "missing" {
   let stats: fs.Stats;
   try {
@@ -225,7 +232,7 @@ function readOne(
     result =
       bytes === null
         ? tooLarge(Math.max(key.size, maxBytes + 1), maxBytes)
-        : parseSnapshotText(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), eventType, { maxDepth });
+        : parseSnapshotText(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), eventType, { maxDepth }, known);
   } catch (error) {
     return unreadable(error);
   } finally {
@@ -250,7 +257,13 @@ function problemFields(detail: SnapshotProblemDetail): ProblemFields {
   return fields;
 }
 
-function readHistory(schemaDir: string, eventType: string, maxBytes: number, maxDepth: number): SnapshotVersion[] {
+function readHistory(
+  schemaDir: string,
+  eventType: string,
+  maxBytes: number,
+  maxDepth: number,
+  known: KnownSnapshotText | undefined,
+): SnapshotVersion[] {
   const versions: SnapshotVersion[] = [];
   for (const { version, fileName } of historyFiles(schemaDir, eventType)) {
     const resolved = resolveSnapshotPath(schemaDir, fileName);
@@ -258,7 +271,7 @@ function readHistory(schemaDir: string, eventType: string, maxBytes: number, max
       versions.push({ version, file: resolved.path, status: "problem", kind: "unsafe-path", message: resolved.reason });
       continue;
     }
-    const result = readOne(resolved.entryPath, resolved.realPath, eventType, maxBytes, maxDepth);
+    const result = readOne(resolved.entryPath, resolved.realPath, eventType, maxBytes, maxDepth, known);
     if (result === "missing") continue; // removed since the listing: nothing to compare with
     versions.push(
       result.status === "ok"
@@ -281,7 +294,7 @@ export function readSnapshot(schemaDir: string, eventType: string, options: Read
   const now = Date.now();
   const recent = recentReads.get(key);
   if (recent && now - recent.at < snapshotFreshness.ttlMs) return recent.result;
-  const result = readSnapshotNow(schemaDir, eventType, maxBytes, maxDepth);
+  const result = readSnapshotNow(schemaDir, eventType, maxBytes, maxDepth, options.known);
   if (recentReads.size >= 20_000) recentReads.clear();
   recentReads.set(key, { at: now, result });
   return result;
@@ -296,7 +309,13 @@ export const snapshotFreshness = { ttlMs: 1_000 };
 
 const recentReads = new Map<string, { readonly at: number; readonly result: SnapshotReadResult }>();
 
-function readSnapshotNow(schemaDir: string, eventType: string, maxBytes: number, maxDepth: number): SnapshotReadResult {
+function readSnapshotNow(
+  schemaDir: string,
+  eventType: string,
+  maxBytes: number,
+  maxDepth: number,
+  known: KnownSnapshotText | undefined,
+): SnapshotReadResult {
   const invalid = validateEventType(eventType);
   if (invalid !== null) {
     return { status: "problem", eventType, file: path.resolve(schemaDir), kind: "invalid-event-type", message: invalid };
@@ -306,11 +325,11 @@ function readSnapshotNow(schemaDir: string, eventType: string, maxBytes: number,
   if (!resolved.ok) {
     return { status: "problem", eventType, file: resolved.path, kind: "unsafe-path", message: resolved.reason };
   }
-  const current = readOne(resolved.entryPath, resolved.realPath, eventType, maxBytes, maxDepth);
+  const current = readOne(resolved.entryPath, resolved.realPath, eventType, maxBytes, maxDepth, known);
   if (current === "missing") return { status: "missing", eventType, file: resolved.path, expectedFile: fileName };
   if (current.status === "problem") return { eventType, file: resolved.path, ...problemFields(current) };
 
-  const history = readHistory(schemaDir, eventType, maxBytes, maxDepth);
+  const history = readHistory(schemaDir, eventType, maxBytes, maxDepth, known);
   const versions: SnapshotSchema[] = [];
   for (const version of history) if (version.status === "ok") versions.push(version.schema);
   versions.push(current.schema);

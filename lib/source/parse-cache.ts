@@ -106,27 +106,28 @@ export function getSourceFile(path: string): SourceFile {
 /**
  * Lets the file ESLint is linting serve later imports of it without a second parse, but only
  * when the buffer is exactly what is on disk (an editor's unsaved buffer is not what other
- * files import).
+ * files import). True when the buffer is the file on disk, so its model can be shared too.
  */
-export function adoptLintedFile(path: string, text: string, ast: TSESTree.Program): void {
+export function adoptLintedFile(path: string, text: string, ast: TSESTree.Program): boolean {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(path);
   } catch {
-    return;
+    return false;
   }
   const stamp = stampOf(stat);
   const cached = cache.get(path);
-  if (cached && cached.stamp === stamp) return;
-  if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return;
+  if (cached && cached.stamp === stamp) return cached.ast !== null && cached.text === text;
+  if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return false;
   let disk: string;
   try {
     disk = fs.readFileSync(path, "utf8");
   } catch {
-    return;
+    return false;
   }
-  if (disk !== text) return;
+  if (disk !== text) return false;
   cache.set(path, { path, text, ast, problem: null, stamp });
+  return true;
 }
 
 function unreadable(path: string, error: unknown): SourceFile {

@@ -9,6 +9,7 @@ import {
   snapshotReadCount,
   type SnapshotOk,
   type SnapshotReadResult,
+  type SnapshotSchema,
 } from "../../lib/snapshots/index.js";
 import { EVENT, FILE, isRoot, schemaText, tempDir, touch, write } from "./helpers.js";
 
@@ -76,6 +77,58 @@ describe("readSnapshot: the normal cases", () => {
     const dir = tempDir();
     write(dir, historyFileName(EVENT, 1), schemaText());
     expect(readSnapshot(dir, EVENT).status).toBe("missing");
+  });
+});
+
+describe("readSnapshot: a known text is not parsed", () => {
+  const known = (text: string) => {
+    const schema = JSON.parse(text) as SnapshotSchema;
+    return { text, schema, json: JSON.stringify(schema) };
+  };
+
+  it("takes a file identical to the known text as the known schema, without parsing it", () => {
+    const dir = tempDir();
+    const text = `${JSON.stringify(JSON.parse(schemaText()), null, 2)}\n`;
+    write(dir, FILE, text);
+    const expected = known(text);
+    const result = expectOk(readSnapshot(dir, EVENT, { known: expected }));
+    expect(result.schema).toBe(expected.schema);
+    expect(result.json).toBe(expected.json);
+    expect(result.text).toBe(text);
+    // The same result as parsing the file.
+    clearSnapshotCache();
+    const parsed = expectOk(readSnapshot(dir, EVENT));
+    expect(parsed.schema).not.toBe(expected.schema);
+    expect(parsed.schema).toEqual(expected.schema);
+    expect(parsed.json).toBe(expected.json);
+  });
+
+  it("parses a file that differs from the known text, even only in its layout", () => {
+    const dir = tempDir();
+    const text = schemaText();
+    write(dir, FILE, text);
+    const expected = known(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    const result = expectOk(readSnapshot(dir, EVENT, { known: expected }));
+    expect(result.schema).not.toBe(expected.schema);
+    expect(result.json).toBe(expected.json);
+    expect(Object.isFrozen(result.schema)).toBe(true);
+  });
+
+  it("still checks the file against its event type: a known text of another event is a wrong-event snapshot", () => {
+    const dir = tempDir();
+    const other = schemaText("org.openedx.learning.other.v1");
+    write(dir, FILE, other);
+    const result = readSnapshot(dir, EVENT, { known: known(other) });
+    expect(result.status).toBe("problem");
+    expect(result.status === "problem" && result.kind).toBe("wrong-event");
+  });
+
+  it("still refuses a known text nested deeper than the limit", () => {
+    const dir = tempDir();
+    const text = schemaText();
+    write(dir, FILE, text);
+    const result = readSnapshot(dir, EVENT, { known: known(text), maxDepth: 2 });
+    expect(result.status === "problem" && result.kind).toBe("too-deep");
   });
 });
 
