@@ -1,7 +1,7 @@
 import type { DataClassModel, FieldModel, FieldType, ModelProblem, SignalDeclaration, UnsupportedType } from "../model/index.js";
 import type { PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
-import { avroSchemaError } from "./validate.js";
+import { generatedSchemaError } from "./validate-generated.js";
 
 /** The documentation string openedx-events puts on every event schema. */
 export const CLOUD_EVENT_DOC = "Avro Event Format for CloudEvents created with openedx_events/schema";
@@ -90,7 +90,7 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
   if (signal.eventType !== null && context.problems.length === 0) {
     schema = { name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields, namespace: signal.eventType };
     json = JSON.stringify(schema);
-    const invalid = avroSchemaError(schema, json);
+    const invalid = generatedSchemaError(schema);
     if (invalid) {
       context.problems.push({
         code: "invalid-avro",

@@ -1,8 +1,13 @@
 import avro from "avsc";
 
 /** Avro names: a namespace is dot-separated names. */
-const AVRO_NAMESPACE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const PLACEHOLDER_NAMESPACE = "openedx.events.validation";
+export const AVRO_NAMESPACE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** Stands for a schema's namespace while it is validated, so schemas differing only there share a verdict. */
+export const PLACEHOLDER_NAMESPACE = "openedx.events.validation";
+
+export function invalidNamespaceMessage(namespace: string): string {
+  return `the namespace \`${namespace}\` is not a valid Avro namespace (dot-separated names of letters, digits and \`_\`, not starting with a digit)`;
+}
 const MAX_ENTRIES = 20_000;
 
 const verdicts = new Map<string, string | null>();
@@ -26,7 +31,7 @@ export function avroSchemaError(schema: unknown, json?: string): string | null {
     const namespace = (schema as Record<string, unknown>).namespace;
     if (typeof namespace === "string") {
       if (!AVRO_NAMESPACE.test(namespace)) {
-        return `the namespace \`${namespace}\` is not a valid Avro namespace (dot-separated names of letters, digits and \`_\`, not starting with a digit)`;
+        return invalidNamespaceMessage(namespace);
       }
       // Only when nothing else names the namespace (a full name such as `ns.Color` would).
       const quoted = JSON.stringify(namespace);

@@ -1,0 +1,163 @@
+/**
+ * avsc's verdict on a generated schema, piece by piece.
+ *
+ * avsc compiles code for every record of every schema it is given, which made validating whole
+ * schemas cost more than everything else the rules do. A generated schema has a known, small
+ * shape (records of named fields with `null` defaults; primitives, arrays, maps, unions and
+ * references), so it is checked the way avsc walks it, in the same order and with the same
+ * messages, while avsc itself judges each distinct piece once: every record name (as a `fixed`
+ * of that name, which goes through the same naming rules without compiling anything) and every
+ * field type (with references standing for the records checked on their own). Anything outside
+ * that shape goes to avsc whole. A property test holds the verdicts equal to avsc's on whole
+ * schemas.
+ */
+import avro from "avsc";
+import type { CloudEventSchema } from "./schema.js";
+import { AVRO_NAMESPACE, avroSchemaError, invalidNamespaceMessage, PLACEHOLDER_NAMESPACE } from "./validate.js";
+
+/** Avro's rule for a field name (avsc applies it as is). */
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PRIMITIVES = new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
+const RECORD_KEYS = new Set(["name", "type", "fields", "doc", "namespace"]);
+const FIELD_KEYS = new Set(["name", "type", "default", "doc"]);
+const MAX_ENTRIES = 20_000;
+
+type Json = { readonly [key: string]: unknown };
+type InlineRecord = Json & { readonly name: string; readonly fields: readonly unknown[] };
+
+/** Outside the generated shape: the whole schema goes to avsc. */
+class NotGenerated extends Error {}
+
+interface Walk {
+  readonly namespace: string;
+  /** Names defined so far, in avsc's walk order (generated records have no namespace of their own). */
+  readonly defined: Set<string>;
+}
+
+/** Null when valid, else avsc's message (as avsc gives it for the whole schema). */
+export function generatedSchemaError(schema: CloudEventSchema): string | null {
+  if (!AVRO_NAMESPACE.test(schema.namespace)) return invalidNamespaceMessage(schema.namespace);
+  try {
+    return recordError(schema as unknown as InlineRecord, { namespace: schema.namespace, defined: new Set() }, true);
+  } catch (error) {
+    if (error instanceof NotGenerated) return avroSchemaError(schema);
+    throw error;
+  }
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(value: Json, allowed: ReadonlySet<string>): boolean {
+  for (const key of Object.keys(value)) if (!allowed.has(key)) return false;
+  return true;
+}
+
+/** avsc's order: the record's name, duplicate field names, then each field's name and type. */
+function recordError(record: InlineRecord, walk: Walk, top: boolean): string | null {
+  if (!onlyKeys(record, RECORD_KEYS) || (!top && record["namespace"] !== undefined) || record.name.includes(".")) throw new NotGenerated();
+  const named = nameError(record.name);
+  if (named !== null) return named;
+  if (walk.defined.has(record.name)) return `duplicate type name: ${walk.namespace}.${record.name}`;
+  walk.defined.add(record.name);
+  const names = new Set<string>();
+  for (const field of record.fields) {
+    if (!isObject(field) || !onlyKeys(field, FIELD_KEYS)) throw new NotGenerated();
+    // The generator writes one default: null, on a union whose first branch is null (valid).
+    if ("default" in field && !(field["default"] === null && Array.isArray(field["type"]) && field["type"][0] === "null")) throw new NotGenerated();
+    names.add(field["name"] as string);
+  }
+  if (names.size !== record.fields.length) return `duplicate field name: ${JSON.stringify(record.fields)}`;
+  for (const field of record.fields as readonly Json[]) {
+    const name = field["name"];
+    if (typeof name !== "string" || !FIELD_NAME.test(name)) return `invalid field name: ${String(name)}`;
+    const references = new Set<string>();
+    const shallow = shallowType(field["type"], walk, references);
+    if ("error" in shallow) return shallow.error;
+    const typeError = fieldTypeError(shallow.type, references);
+    if (typeError !== null) return typeError;
+  }
+  return null;
+}
+
+/**
+ * The field type with inline records replaced by their names, walking (and so defining) the
+ * inline records in avsc's depth-first order; or the first error on the way.
+ */
+function shallowType(type: unknown, walk: Walk, references: Set<string>): { type: unknown } | { error: string } {
+  if (typeof type === "string") {
+    if (PRIMITIVES.has(type)) return { type };
+    if (type.includes(".")) throw new NotGenerated();
+    // avsc qualifies the name (which checks it) before looking it up.
+    if (!walk.defined.has(type)) return { error: nameError(type) ?? `undefined type name: ${walk.namespace}.${type}` };
+    references.add(type);
+    return { type };
+  }
+  if (Array.isArray(type)) {
+    const branches: unknown[] = [];
+    for (const branch of type) {
+      const shallow = shallowType(branch, walk, references);
+      if ("error" in shallow) return shallow;
+      branches.push(shallow.type);
+    }
+    return { type: branches };
+  }
+  if (!isObject(type)) return { type };
+  if (type["type"] === "record" && typeof type["name"] === "string" && Array.isArray(type["fields"])) {
+    const error = recordError(type as InlineRecord, walk, false);
+    if (error !== null) return { error };
+    references.add(type["name"]);
+    return { type: type["name"] };
+  }
+  const child = type["type"] === "array" ? "items" : type["type"] === "map" ? "values" : null;
+  if (child === null) return { type };
+  const shallow = shallowType(type[child], walk, references);
+  return "error" in shallow ? shallow : { type: { ...type, [child]: shallow.type } };
+}
+
+const nameVerdicts = new Map<string, string | null>();
+const typeVerdicts = new Map<string, string | null>();
+
+/** avsc's naming rules for a record name in the schema's namespace, checked on a `fixed`, which compiles nothing. */
+function nameError(name: string): string | null {
+  let verdict = nameVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = avscError(() => avro.Type.forSchema({ type: "fixed", name, size: 1 }, fresh()));
+    remember(nameVerdicts, name, verdict);
+  }
+  return verdict;
+}
+
+/** avsc's verdict on a field type whose references are to records checked on their own. */
+function fieldTypeError(type: unknown, references: ReadonlySet<string>): string | null {
+  const key = JSON.stringify(type);
+  let verdict = typeVerdicts.get(key);
+  if (verdict === undefined) {
+    verdict = avscError(() => {
+      const options = fresh();
+      for (const name of references) avro.Type.forSchema({ type: "fixed", name, size: 1 }, options);
+      return avro.Type.forSchema(type as avro.Schema, options);
+    });
+    remember(typeVerdicts, key, verdict);
+  }
+  return verdict;
+}
+
+/** avsc options with the schema's stand-in namespace and an empty null-prototype registry. */
+function fresh(): { namespace: string; registry: Record<string, avro.Type> } {
+  return { namespace: PLACEHOLDER_NAMESPACE, registry: Object.create(null) as Record<string, avro.Type> };
+}
+
+function avscError(build: () => unknown): string | null {
+  try {
+    return avro.Type.isType(build()) ? null : "the schema does not define an Avro type";
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function remember(verdicts: Map<string, string | null>, key: string, verdict: string | null): void {
+  if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
+  verdicts.set(key, verdict);
+}
