@@ -10,7 +10,7 @@ import path from "node:path";
 import { toAvroSchema } from "../avro/index.js";
 import type { DataClassModel, FieldModel } from "../model/index.js";
 import type { DataClassUse } from "../project/index.js";
-import { knownSnapshotText, readSnapshot } from "../snapshots/index.js";
+import { knownSchema, readSnapshot } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
 import { displayPath } from "./display.js";
 import type { FrozenDataClassesMessageId } from "./messages.js";
@@ -68,7 +68,7 @@ export function checkFrozenDataClass(
     const eventType = use.signal.eventType;
     if (eventType === null || settings.knownUnserializableSignals.includes(eventType)) continue;
     const generated = toAvroSchema(use.signal, settings);
-    const read = readSnapshot(schemaDir, eventType, { known: knownSnapshotText(generated) });
+    const read = readSnapshot(schemaDir, eventType, { known: knownSchema(generated) });
     if (read.status !== "ok") continue;
     // The usual case, without walking the snapshot: it is the schema generated from the project
     // as it is, so it pins the class exactly as the project's signals see it, and `model` (the

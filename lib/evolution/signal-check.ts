@@ -6,7 +6,7 @@ import path from "node:path";
 import type { CloudEventSchema, SchemaResult } from "../avro/index.js";
 import { checkMode, type CompatibilityDirection, type CompatibilityFinding, type CompatibilityMode, type ModeResult } from "../compat/index.js";
 import type { DataClassModel, FieldModel, FieldType, SignalDeclaration } from "../model/index.js";
-import { knownSnapshotText, readSnapshot, type SnapshotOk, type SnapshotReadResult } from "../snapshots/index.js";
+import { knownSchema, readSnapshot, type SnapshotOk, type SnapshotReadResult } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
 import { displayLocation, displayPath, generateCommand } from "./display.js";
 import { placeOfFinding } from "./finding-path.js";
@@ -99,7 +99,7 @@ export function checkSignalEvolution(
   const eventType = signal.eventType;
   if (eventType === null || settings.knownUnserializableSignals.includes(eventType)) return SKIPPED(eventType);
   const schemaDir = path.resolve(cwd, settings.schemaDir);
-  const read = readSnapshot(schemaDir, eventType, { known: knownSnapshotText(schemaResult) });
+  const read = readSnapshot(schemaDir, eventType, { known: knownSchema(schemaResult) });
   if (read.status === "problem" && read.kind === "invalid-event-type") return SKIPPED(eventType);
 
   const fingerprint = [settings, cwd, source.text, schemaResult, ...snapshotIdentity(read)];

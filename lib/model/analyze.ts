@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { settingsCacheKey, type PluginSettings } from "../settings.js";
-import { NameResolver, getSourceFile, moduleScopeOf, type SourceFile } from "../source/index.js";
+import { NameResolver, getSourceFile, moduleScopeOf, stampOf, type SourceFile } from "../source/index.js";
 import { buildSignal, findSignalCalls, mayDeclareSignals } from "./signals.js";
 import { TypeMapper } from "./type-mapper.js";
 import type { DataClassModel, SignalDeclaration } from "./types.js";
@@ -64,24 +65,54 @@ export function analyzeProgram(filePath: string, text: string, program: TSESTree
   return model;
 }
 
-const fileModels = new Map<string, CacheEntry & { readonly source: SourceFile }>();
+/** Models of files on disk, by path: valid while the file keeps its stamp and its dependencies are unchanged. */
+const fileModels = new Map<string, CacheEntry & { readonly stamp: string | null }>();
 
-/** The model of a file on disk, cached until the file or one of its dependencies changes. */
-export function analyzeFilePath(filePath: string, settings: PluginSettings): FileModel {
-  const source = getSourceFile(filePath);
-  const key = settingsCacheKey(settings);
+function cachedFileModel(filePath: string, stamp: string | null, key: string): FileModel | null {
   const cached = fileModels.get(filePath);
   if (
     cached &&
-    cached.source === source &&
+    stamp !== null &&
+    cached.stamp === stamp &&
     cached.key === key &&
     cached.model.cacheable &&
     cached.model.dependencies.every((dep) => getSourceFile(dep.path) === dep)
   ) {
     return cached.model;
   }
+  return null;
+}
+
+function currentStamp(filePath: string): string | null {
+  try {
+    return stampOf(fs.statSync(filePath));
+  } catch {
+    return null;
+  }
+}
+
+/** The model of a file on disk, cached until the file or one of its dependencies changes. */
+export function analyzeFilePath(filePath: string, settings: PluginSettings): FileModel {
+  const key = settingsCacheKey(settings);
+  const cached = cachedFileModel(filePath, currentStamp(filePath), key);
+  if (cached) return cached;
+  const source = getSourceFile(filePath);
   const model = analyzeSourceFile(source, settings);
-  fileModels.set(filePath, { key, model, source });
+  fileModels.set(filePath, { key, model, stamp: source.stamp });
+  return model;
+}
+
+/**
+ * The model of the file ESLint is linting when its buffer is the file on disk (`stamp`, from
+ * `diskStampOf`): shared with everything that reads that file from disk (the project index),
+ * so each file is modelled once per version, and without keeping ESLint's AST alive.
+ */
+export function analyzeLintedFile(filePath: string, text: string, program: TSESTree.Program, stamp: string, settings: PluginSettings): FileModel {
+  const key = settingsCacheKey(settings);
+  const cached = cachedFileModel(filePath, stamp, key);
+  if (cached) return cached;
+  const model = analyzeProgram(filePath, text, program, settings);
+  fileModels.set(filePath, { key, model, stamp });
   return model;
 }
 

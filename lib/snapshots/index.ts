@@ -16,7 +16,7 @@ export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
   parseSnapshotText,
-  type KnownSnapshotText,
+  type KnownSchema,
   type ParsedSnapshot,
   type SnapshotProblemDetail,
   type SnapshotProblemKind,
@@ -34,6 +34,6 @@ export {
   type SnapshotReadResult,
   type SnapshotVersion,
 } from "./read.js";
-export { knownSnapshotText } from "./known.js";
+export { knownSchema } from "./known.js";
 export { listSnapshots, snapshotListCount } from "./listing.js";
 export { writeSnapshot, type WriteOptions, type WriteResult } from "./write.js";

@@ -35,6 +35,43 @@ export function findExcessiveNesting(text: string, maxDepth: number): number | n
   return null;
 }
 
+/**
+ * True when `text` is `compact` (a `JSON.stringify` result, which has no whitespace outside
+ * strings) with any whitespace between tokens, and an optional byte order mark: the same JSON
+ * value written with the same key order and escapes, compared without parsing anything. False
+ * too when it nests deeper than `maxDepth`. A flat loop, bounded by `compact`: safe on any text.
+ */
+export function isSpacedJson(text: string, compact: string, maxDepth: number): boolean {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let inString = false;
+  let depth = 0;
+  for (let j = 0; j < compact.length; j++, i++) {
+    const c = compact.charCodeAt(j);
+    if (!inString) while (isJsonSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== c) return false;
+    if (!inString && (c === 0x5b /* [ */ || c === 0x7b) /* { */ && ++depth > maxDepth) return false;
+    if (!inString && (c === 0x5d /* ] */ || c === 0x7d) /* } */) depth--;
+    if (inString) {
+      if (c === BACKSLASH) {
+        // The escaped character is compared as is, whatever it is.
+        j++;
+        i++;
+        if (text.charCodeAt(i) !== compact.charCodeAt(j)) return false;
+      } else if (c === QUOTE) {
+        inString = false;
+      }
+    } else if (c === QUOTE) {
+      inString = true;
+    }
+  }
+  while (isJsonSpace(text.charCodeAt(i))) i++;
+  return i === text.length;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
 /** 1-based line and column (UTF-16 code units) of `offset`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -3,7 +3,7 @@
  * No I/O here: reading, size caps and caching live in read.ts.
  */
 import { avroSchemaError } from "../avro/validate.js";
-import { findExcessiveNesting, jsonErrorOffset, lineColumn } from "./json.js";
+import { findExcessiveNesting, isSpacedJson, jsonErrorOffset, lineColumn } from "./json.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 64;
@@ -52,13 +52,11 @@ export interface ParseLimits {
 }
 
 /**
- * A schema already known to be valid (generated, and checked by avsc), with the exact text
- * `generate` writes for it. A snapshot file with exactly this text is this schema: it is taken
- * without parsing, validating or freezing anything, which is what makes an unchanged catalog
- * cheap to check.
+ * A schema already known to be valid (generated, and checked by avsc) and its compact JSON. A
+ * snapshot whose text is that JSON, whatever its layout, is that schema: it is taken without
+ * parsing, validating or freezing anything, which is what makes an unchanged catalog cheap.
  */
-export interface KnownSnapshotText {
-  readonly text: string;
+export interface KnownSchema {
   readonly schema: SnapshotSchema;
   readonly json: string;
 }
@@ -87,8 +85,13 @@ export function parseSnapshotText(
   text: string,
   eventType: string,
   limits: ParseLimits = { maxDepth: DEFAULT_MAX_DEPTH },
-  known?: KnownSnapshotText,
+  known?: KnownSchema,
 ): ParsedSnapshot | SnapshotProblemDetail {
+  // The usual case: the file is the schema generated now. Nothing to parse, validate or freeze.
+  if (known !== undefined && isSpacedJson(text, known.json, limits.maxDepth)) {
+    const namespace = known.schema.namespace;
+    if (namespace === undefined || namespace === eventType) return { status: "ok", schema: known.schema, text, json: known.json };
+  }
   const tooDeepAt = findExcessiveNesting(text, limits.maxDepth);
   if (tooDeepAt !== null) {
     return {
@@ -99,10 +102,6 @@ export function parseSnapshotText(
     };
   }
 
-  if (known !== undefined && text === known.text) {
-    const namespace = known.schema.namespace;
-    if (namespace === undefined || namespace === eventType) return { status: "ok", schema: known.schema, text: known.text, json: known.json };
-  }
 
   // Python and most editors write no BOM, but tolerate one rather than call the file "not JSON".
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -27,6 +27,11 @@ export type ResolvedSnapshotPath =
 export interface ResolveOptions {
   /** When false, any symlink at the target is refused (writers never follow one). Default true. */
   followSymlinks?: boolean;
+  /**
+   * When false, the entry itself is not looked at: the caller opens it without following links
+   * and resolves again only if it is one (readers; saves a system call per snapshot). Default true.
+   */
+  checkLinks?: boolean;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -95,6 +100,7 @@ export function resolveSnapshotPath(
   const file = path.join(dir, fileName);
   const ok = (realPath: string): ResolvedSnapshotPath => ({ ok: true, dir, path: shown, entryPath: file, realPath });
 
+  if (options.checkLinks === false) return ok(file);
   let stats: fs.Stats;
   try {
     stats = fs.lstatSync(file);

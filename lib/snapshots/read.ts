@@ -14,13 +14,13 @@ import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
   parseSnapshotText,
-  type KnownSnapshotText,
+  type KnownSchema,
   type ParsedSnapshot,
   type SnapshotProblemDetail,
   type SnapshotProblemKind,
   type SnapshotSchema,
 } from "./parse.js";
-import { clearRealDirCache, resolveSnapshotPath } from "./paths.js";
+import { clearRealDirCache, resolveSnapshotPath, type ResolvedSnapshotPath } from "./paths.js";
 
 export interface ReadOptions {
   /** Files larger than this are refused before being read. Default 5 MB. */
@@ -28,10 +28,10 @@ export interface ReadOptions {
   /** Deeper JSON nesting is refused before parsing. Default 64. */
   maxDepth?: number;
   /**
-   * The schema the caller expects (usually the one generated from the source now): a file with
-   * exactly its text is not parsed. The result is the same either way.
+   * The schema the caller expects (usually the one generated from the source now): a file that
+   * is exactly its JSON, whatever the layout, is not parsed. The result is the same either way.
    */
-  known?: KnownSnapshotText;
+  known?: KnownSchema;
 }
 
 interface ProblemFields {
@@ -183,50 +183,68 @@ function sameStats(entry: CacheEntry, stats: fs.Stats, maxBytes: number, maxDept
   );
 }
 
+/** Where a snapshot entry is, before or after its links were checked (see `resolveSnapshotPath`). */
+interface Target {
+  readonly entryPath: string;
+  readonly realPath: string;
+  /** False when the entry was not looked at yet: it is opened without following links, and checked only if it is one. */
+  readonly linksChecked: boolean;
+}
+
+function openNoFollow(file: string): number | { code: string; error: unknown } {
+  try {
+    return fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch (error) {
+    return { code: errorCode(error), error };
+  }
+}
+
 /**
- * One file: "missing", or its parse (cached). `entryPath` is the cache key,
- * `realPath` what to open (already checked to be inside the directory).
+ * One file: "missing", or its parse (cached by entry, revalidated with a `stat`). A file seen for
+ * the first time is opened directly; only a symbolic link costs the full path check (`relink`).
  */
 function readOne(
-  entryPath: string,
-  realPath: string,
+  target: Target,
+  relink: () => ResolvedSnapshotPath,
   eventType: string,
   maxBytes: number,
   maxDepth: number,
-  known: KnownSnapshotText | undefined,
+  known: KnownSchema | undefined,
 ): ParsedSnapshot | SnapshotProblemDetail | "missing" {
-  let stats: fs.Stats;
-  try {
-    stats = fs.statSync(realPath);
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return "missing";
-    return unreadable(error);
-  }
-  const irregular = notRegular(stats);
-  if (irregular !== null) return irregular;
-  if (stats.size > maxBytes) return tooLarge(stats.size, maxBytes);
-
-  const cached = cache.get(entryPath);
-  if (cached !== undefined && sameStats(cached, stats, maxBytes, maxDepth)) return cached.result;
-
-  let fd: number;
-  try {
-    // O_NOFOLLOW: if a symlink was swapped in since the path check, fail rather than follow it.
-    fd = fs.openSync(realPath, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === "ENOENT") return "missing";
-    if (code === "ELOOP") {
-      return { status: "problem", kind: "unsafe-path", message: "The snapshot became a symbolic link while being read." };
+  const cached = cache.get(target.entryPath);
+  if (cached !== undefined) {
+    let stats: fs.Stats;
+    try {
+      stats = fs.statSync(target.realPath);
+    } catch (error) {
+      if (errorCode(error) === "ENOENT") return "missing";
+      return unreadable(error);
     }
-    return unreadable(error);
+    // A link retargeted since has other stats, so it is opened, and checked, again.
+    if (sameStats(cached, stats, maxBytes, maxDepth)) return cached.result;
+  }
+
+  // O_NOFOLLOW: a link is never followed unchecked, even one swapped in after a check.
+  const fd = openNoFollow(target.realPath);
+  if (typeof fd !== "number") {
+    if (fd.code === "ENOENT") return "missing";
+    if (fd.code === "ELOOP") {
+      if (target.linksChecked) {
+        return { status: "problem", kind: "unsafe-path", message: "The snapshot became a symbolic link while being read." };
+      }
+      const resolved = relink();
+      if (!resolved.ok) return { status: "problem", kind: "unsafe-path", message: resolved.reason };
+      return readOne({ ...resolved, linksChecked: true }, relink, eventType, maxBytes, maxDepth, known);
+    }
+    return unreadable(fd.error);
   }
   let result: ParsedSnapshot | SnapshotProblemDetail;
   let key: fs.Stats;
   try {
     key = fs.fstatSync(fd);
-    const irregularNow = notRegular(key);
-    if (irregularNow !== null) return irregularNow;
+    const irregular = notRegular(key);
+    if (irregular !== null) return irregular;
+    if (key.size > maxBytes) return tooLarge(key.size, maxBytes);
     const bytes = readCapped(fd, key.size, maxBytes);
     readCount++;
     result =
@@ -238,7 +256,7 @@ function readOne(
   } finally {
     fs.closeSync(fd);
   }
-  cache.set(entryPath, {
+  cache.set(target.entryPath, {
     mtimeMs: key.mtimeMs,
     ctimeMs: key.ctimeMs,
     size: key.size,
@@ -262,16 +280,17 @@ function readHistory(
   eventType: string,
   maxBytes: number,
   maxDepth: number,
-  known: KnownSnapshotText | undefined,
+  known: KnownSchema | undefined,
 ): SnapshotVersion[] {
   const versions: SnapshotVersion[] = [];
   for (const { version, fileName } of historyFiles(schemaDir, eventType)) {
-    const resolved = resolveSnapshotPath(schemaDir, fileName);
+    const resolved = resolveSnapshotPath(schemaDir, fileName, { checkLinks: false });
     if (!resolved.ok) {
       versions.push({ version, file: resolved.path, status: "problem", kind: "unsafe-path", message: resolved.reason });
       continue;
     }
-    const result = readOne(resolved.entryPath, resolved.realPath, eventType, maxBytes, maxDepth, known);
+    const relink = () => resolveSnapshotPath(schemaDir, fileName);
+    const result = readOne({ ...resolved, linksChecked: false }, relink, eventType, maxBytes, maxDepth, known);
     if (result === "missing") continue; // removed since the listing: nothing to compare with
     versions.push(
       result.status === "ok"
@@ -314,18 +333,19 @@ function readSnapshotNow(
   eventType: string,
   maxBytes: number,
   maxDepth: number,
-  known: KnownSnapshotText | undefined,
+  known: KnownSchema | undefined,
 ): SnapshotReadResult {
   const invalid = validateEventType(eventType);
   if (invalid !== null) {
     return { status: "problem", eventType, file: path.resolve(schemaDir), kind: "invalid-event-type", message: invalid };
   }
   const fileName = snapshotFileName(eventType);
-  const resolved = resolveSnapshotPath(schemaDir, fileName);
+  const resolved = resolveSnapshotPath(schemaDir, fileName, { checkLinks: false });
   if (!resolved.ok) {
     return { status: "problem", eventType, file: resolved.path, kind: "unsafe-path", message: resolved.reason };
   }
-  const current = readOne(resolved.entryPath, resolved.realPath, eventType, maxBytes, maxDepth, known);
+  const relink = () => resolveSnapshotPath(schemaDir, fileName);
+  const current = readOne({ ...resolved, linksChecked: false }, relink, eventType, maxBytes, maxDepth, known);
   if (current === "missing") return { status: "missing", eventType, file: resolved.path, expectedFile: fileName };
   if (current.status === "problem") return { eventType, file: resolved.path, ...problemFields(current) };
 

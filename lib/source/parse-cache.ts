@@ -104,30 +104,37 @@ export function getSourceFile(path: string): SourceFile {
 }
 
 /**
- * Lets the file ESLint is linting serve later imports of it without a second parse, but only
- * when the buffer is exactly what is on disk (an editor's unsaved buffer is not what other
- * files import). True when the buffer is the file on disk, so its model can be shared too.
+ * The stamp of the file at `path` when `text` (an editor's buffer, or what ESLint read) is
+ * exactly what is on disk, else null: an unsaved buffer is not what other files import.
  */
-export function adoptLintedFile(path: string, text: string, ast: TSESTree.Program): boolean {
+export function diskStampOf(path: string, text: string): string | null {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(path);
   } catch {
-    return false;
+    return null;
   }
   const stamp = stampOf(stat);
   const cached = cache.get(path);
-  if (cached && cached.stamp === stamp) return cached.ast !== null && cached.text === text;
-  if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return false;
+  if (cached && cached.stamp === stamp) return cached.ast !== null && cached.text === text ? stamp : null;
+  if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return null;
   let disk: string;
   try {
     disk = fs.readFileSync(path, "utf8");
   } catch {
-    return false;
+    return null;
   }
-  if (disk !== text) return false;
+  return disk === text ? stamp : null;
+}
+
+/**
+ * Lets the file ESLint is linting serve later imports of it without a second parse. `stamp`
+ * comes from {@link diskStampOf}: the buffer is the file on disk.
+ */
+export function adoptLintedFile(path: string, text: string, ast: TSESTree.Program, stamp: string): void {
+  const cached = cache.get(path);
+  if (cached && cached.stamp === stamp) return;
   cache.set(path, { path, text, ast, problem: null, stamp });
-  return true;
 }
 
 function unreadable(path: string, error: unknown): SourceFile {

@@ -2,10 +2,10 @@ import path from "node:path";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { RuleContext } from "@typescript-eslint/utils/ts-eslint";
 import { toAvroSchema, type SchemaResult } from "../../lib/avro/index.js";
-import { analyzeFilePath, analyzeProgram, mayDeclareSignals, topLevelDataClassNodes, TypeMapper, type DataClassModel, type FileModel, type SignalDeclaration } from "../../lib/model/index.js";
+import { analyzeLintedFile, analyzeProgram, mayDeclareSignals, topLevelDataClassNodes, TypeMapper, type DataClassModel, type FileModel, type SignalDeclaration } from "../../lib/model/index.js";
 import { getProjectIndex, signalsDeclaring, type DataClassUse, type ProjectIndex } from "../../lib/project/index.js";
 import { resolveSettings, SETTINGS_KEY, SettingsError, type PluginSettings } from "../../lib/settings.js";
-import { NameResolver, adoptLintedFile, type SourceFile } from "../../lib/source/index.js";
+import { NameResolver, adoptLintedFile, diskStampOf, type SourceFile } from "../../lib/source/index.js";
 
 /** A data class declared in the linted file that some signal of the project reaches. */
 export interface ReachedDataClass {
@@ -74,12 +74,12 @@ function createEventContext(context: AnyContext, program: TSESTree.Program): Eve
   const filename = path.resolve(context.filename);
   const cwd = context.cwd;
   const text = context.sourceCode.text;
-  // A file other files may import: let them reuse ESLint's parse instead of parsing it again and,
-  // when the buffer is the file on disk, share one model with the project index.
-  const onDisk =
-    (mayDeclareSignals(text, settings.signalConstructors) || topLevelDataClassNodes(program).length > 0) &&
-    adoptLintedFile(filename, text, program);
-  const model = onDisk ? analyzeFilePath(filename, settings) : analyzeProgram(filename, text, program, settings);
+  // When the buffer is the file on disk, its model is shared with the project index, and a file
+  // declaring data classes lends ESLint's parse to the files that import it.
+  const declaresDataClasses = topLevelDataClassNodes(program).length > 0;
+  const stamp = declaresDataClasses || mayDeclareSignals(text, settings.signalConstructors) ? diskStampOf(filename, text) : null;
+  if (stamp !== null && declaresDataClasses) adoptLintedFile(filename, text, program, stamp);
+  const model = stamp !== null ? analyzeLintedFile(filename, text, program, stamp, settings) : analyzeProgram(filename, text, program, settings);
   let project: ProjectIndex | null = null;
   let reached: ReachedDataClass[] | null = null;
   const eventContext: EventContext = {

@@ -4,9 +4,9 @@ import path from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { toAvroSchema } from "../../lib/avro/index.js";
-import { analyzeFilePath, analyzeProgram, clearModelCache } from "../../lib/model/index.js";
+import { analyzeFilePath, analyzeLintedFile, analyzeProgram, clearModelCache } from "../../lib/model/index.js";
 import { resolveSettings } from "../../lib/settings.js";
-import { adoptLintedFile, clearSourceCache, getSourceFile, parseCount } from "../../lib/source/index.js";
+import { adoptLintedFile, clearSourceCache, diskStampOf, getSourceFile, parseCount } from "../../lib/source/index.js";
 import { dataClassOf } from "./support.js";
 
 const settings = resolveSettings({});
@@ -158,18 +158,39 @@ describe("model cache", () => {
     expect(analyzeProgram(signals, text, program, resolveSettings({ numberType: "long" }))).not.toBe(model);
   });
 
+  it("shares one model between the lint of a file that matches the disk and the project's view of that file", () => {
+    const { signals, other } = project();
+    const text = fs.readFileSync(signals, "utf8");
+    const linted = analyzeLintedFile(signals, text, parse(text, { loc: true, range: true, comment: true }), diskStampOf(signals, text)!, settings);
+    const parses = parseCount();
+    expect(analyzeFilePath(signals, settings)).toBe(linted);
+    expect(parseCount()).toBe(parses);
+
+    // The other way round: a model read from disk first serves the lint.
+    const fromDisk = analyzeFilePath(other, settings);
+    const otherText = fs.readFileSync(other, "utf8");
+    const otherProgram = parse(otherText, { loc: true, range: true, comment: true });
+    expect(analyzeLintedFile(other, otherText, otherProgram, diskStampOf(other, otherText)!, settings)).toBe(fromDisk);
+
+    // A save makes a new model.
+    rewrite(signals, text.replace("cache.a.v1", "cache.a.v2"), 5);
+    expect(analyzeFilePath(signals, settings)).not.toBe(linted);
+    expect(analyzeFilePath(signals, settings).signals[0]!.eventType).toBe("org.openedx.test.cache.a.v2");
+  });
+
   it("lets an adopted linted file serve later imports without a parse, only when it matches the disk", () => {
     const { data } = project();
     const text = fs.readFileSync(data, "utf8");
     const program = parse(text, { loc: true, range: true, comment: true });
-    adoptLintedFile(data, text, program);
+    const stamp = diskStampOf(data, text);
+    expect(stamp).not.toBeNull();
+    adoptLintedFile(data, text, program, stamp!);
     expect(getSourceFile(data).ast).toBe(program);
     expect(parseCount()).toBe(0);
 
     clearSourceCache();
-    const unsaved = parse("export class UserData {}\n", { loc: true, range: true, comment: true });
-    adoptLintedFile(data, "export class UserData {}\n", unsaved);
-    expect(getSourceFile(data).ast).not.toBe(unsaved);
+    expect(diskStampOf(data, "export class UserData {}\n")).toBeNull();
+    expect(getSourceFile(data).ast).not.toBe(program);
     expect(parseCount()).toBe(1);
   });
 });

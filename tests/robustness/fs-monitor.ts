@@ -41,6 +41,21 @@ export interface FsMonitor {
   restore(): void;
 }
 
+/**
+ * An `openSync` with O_NOFOLLOW on a symbolic link fails (ELOOP) without touching the target:
+ * recorded under its own name, which is not a content op.
+ */
+export const NOFOLLOW_LINK_OPEN = "openSync(O_NOFOLLOW, link)";
+
+function cannotFollow(file: string, flags: unknown): boolean {
+  if (typeof flags !== "number" || (flags & (fs.constants.O_NOFOLLOW ?? 0)) === 0 || !fs.constants.O_NOFOLLOW) return false;
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function asPath(value: unknown): string | null {
   if (typeof value === "string") return path.resolve(value);
   if (value instanceof URL) return fileURLToPath(value);
@@ -64,7 +79,9 @@ export function monitorFs(block: (op: string, file: string) => boolean = () => f
       for (let i = 0; i < pathArgs; i++) {
         const file = asPath(args[i]);
         if (file === null) continue;
-        accesses.push({ op, path: file });
+        const kind = op === "openSync" && cannotFollow(file, args[1]) ? NOFOLLOW_LINK_OPEN : op;
+        accesses.push({ op: kind, path: file });
+        if (kind === NOFOLLOW_LINK_OPEN) continue;
         if (block(op, file)) {
           blocked.push({ op, path: file });
           throw Object.assign(new Error(`EACCES: refused by the test harness, ${op} '${file}'`), { code: "EACCES", errno: -13, syscall: op, path: file });

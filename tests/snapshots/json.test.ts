@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findExcessiveNesting, jsonErrorOffset, lineColumn } from "../../lib/snapshots/json.js";
+import { findExcessiveNesting, isSpacedJson, jsonErrorOffset, lineColumn } from "../../lib/snapshots/json.js";
 
 describe("findExcessiveNesting", () => {
   it("measures depth without recursion, even at 100,000 levels", () => {
@@ -52,5 +52,33 @@ describe("lineColumn", () => {
     expect(lineColumn("ab\ncd", 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumn("ab\ncd", 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumn("ab", 99)).toEqual({ line: 1, column: 3 });
+  });
+});
+
+describe("isSpacedJson", () => {
+  const compact = JSON.stringify({ name: "CloudEvent", fields: [{ name: "a b", type: ["null", "string"] }], doc: 'say "hi" \\ ok' });
+
+  it.each([
+    ["the compact text itself", compact],
+    ["generate's layout", `${JSON.stringify(JSON.parse(compact), null, 2)}\n`],
+    ["tabs, CRLF and a byte order mark", `\ufeff${JSON.stringify(JSON.parse(compact), null, "\t").replaceAll("\n", "\r\n")}`],
+  ])("accepts %s", (_, text) => {
+    expect(isSpacedJson(text, compact, 64)).toBe(true);
+  });
+
+  it.each([
+    ["a space added inside a string", compact.replace('"a b"', '"a  b"')],
+    ["an escape for a plain character", compact.replace('"CloudEvent"', '"\\u0043loudEvent"')],
+    ["another key order", JSON.stringify({ fields: [{ name: "a b", type: ["null", "string"] }], name: "CloudEvent", doc: 'say "hi" \\ ok' })],
+    ["a truncated text", compact.slice(0, -1)],
+    ["trailing text", `${compact}x`],
+    ["an empty text", ""],
+  ])("refuses %s", (_, text) => {
+    expect(isSpacedJson(text, compact, 64)).toBe(false);
+  });
+
+  it("refuses a text nested deeper than the limit, even when it is the same JSON", () => {
+    expect(isSpacedJson(compact, compact, 3)).toBe(false);
+    expect(isSpacedJson(compact, compact, 4)).toBe(true);
   });
 });

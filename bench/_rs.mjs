@@ -1,0 +1,11 @@
+import fs from "node:fs";
+import { readSnapshot, snapshotFreshness } from "../dist/lib/snapshots/index.js";
+const dir = process.argv[2] + "/schemas";
+const types = fs.readdirSync(dir).map((f) => f.replace(/_schema\.avsc$/, "").replaceAll("+", "."));
+let t = performance.now();
+for (const e of types) readSnapshot(dir, e);
+console.log("first read+parse µs", ((performance.now() - t) * 1000 / types.length).toFixed(1));
+snapshotFreshness.ttlMs = 0;
+t = performance.now();
+for (const e of types) readSnapshot(dir, e);
+console.log("revalidate µs", ((performance.now() - t) * 1000 / types.length).toFixed(1));
