@@ -87,10 +87,13 @@ function writeRealisticCatalog(root, { signals, files }) {
     written.files.push(file);
     return file;
   };
-  write("types.ts", "/** Avro `long`. */\nexport type Int = number;\n/** Avro `double`. */\nexport type Float = number;\n");
+  write(
+    "types.ts",
+    "/** Avro `long`. */\nexport type Int = number;\n/** Avro `double`. */\nexport type Float = number;\n/** A grade between 0 and 1. */\nexport type Score = Float;\n",
+  );
   for (let d = 0; d < dataCount; d++) {
     const other = (d + 1) % dataCount;
-    const lines = ["/**", ` * Data classes of the \`sub${d}\` subdomain.`, " */", `import type { Float, Int } from "../types";`];
+    const lines = ["/**", ` * Data classes of the \`sub${d}\` subdomain.`, " */", `import type { Int, Score } from "../types";`];
     if (other !== d) lines.push(`import { UserData${other} } from "../sub${other}/data";`);
     lines.push(
       "",
@@ -130,7 +133,7 @@ function writeRealisticCatalog(root, { signals, files }) {
         `  readonly user!: UserData${user};`,
         `  readonly course!: CourseData${d};`,
         "  readonly mode!: string;",
-        "  readonly score!: Float;",
+        "  readonly score!: Score;",
         "  readonly tags!: readonly string[];",
         "  readonly created_at!: Date | null;",
         "  readonly count!: Int;",

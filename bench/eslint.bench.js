@@ -13,6 +13,8 @@ import { resolveSettings } from "../dist/lib/settings.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? "100,1000,10000").split(",").map(Number);
+// The stress shape (records chained eight deep, 11 KB snapshots) at these sizes too.
+const DEEP_SIZES = (process.env.BENCH_DEEP_SIZES ?? "10000").split(",").filter(Boolean).map(Number);
 const settings = resolveSettings({});
 
 function run(dir, variant) {
@@ -21,11 +23,12 @@ function run(dir, variant) {
 }
 
 const rows = [];
-for (const signals of SIZES) {
+const runs = [...SIZES.map((signals) => ({ signals, shape: "realistic" })), ...DEEP_SIZES.map((signals) => ({ signals, shape: "deep" }))];
+for (const { signals, shape } of runs) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `openedx-events-eslint-bench-${signals}-`));
   try {
     const files = Math.max(10, Math.round(signals / 10));
-    const catalog = writeCatalog(dir, { signals, files });
+    const catalog = writeCatalog(dir, { signals, files, shape });
     for (const file of catalog.signalFiles) {
       for (const signal of analyzeFilePath(file, settings).signals) {
         const { schema } = toAvroSchema(signal, settings);
@@ -34,7 +37,7 @@ for (const signals of SIZES) {
     }
     const floor = run(dir, "parse-only");
     const full = run(dir, "rules");
-    rows.push({ signals, files: catalog.files.length, floor, full });
+    rows.push({ signals, shape, files: catalog.files.length, floor, full });
     if (full.problems > 0) console.error(`note: ${full.problems} problems reported at ${signals} signals, e.g.\n  ${full.firstMessages.join("\n  ")}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -42,12 +45,12 @@ for (const signals of SIZES) {
 }
 
 console.log(`\nESLint, configs.recommended vs parse-only (node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"})`);
-console.log("| signals | files | parse-only (ms) | recommended (ms) | ratio | µs/signal over floor | peak RSS (MB) |");
-console.log("|---:|---:|---:|---:|---:|---:|---:|");
-for (const { signals, files, floor, full } of rows) {
+console.log("| catalog | signals | files | parse-only (ms) | recommended (ms) | ratio | µs/signal over floor | peak RSS (MB) |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+for (const { signals, shape, files, floor, full } of rows) {
   const ratio = full.wall / floor.wall;
   const over = ((full.wall - floor.wall) * 1000) / signals;
   console.log(
-    `| ${signals} | ${files} | ${floor.wall.toFixed(0)} | ${full.wall.toFixed(0)} | ${ratio.toFixed(2)} | ${over.toFixed(0)} | ${full.maxRssMb.toFixed(0)} |`,
+    `| ${shape} | ${signals} | ${files} | ${floor.wall.toFixed(0)} | ${full.wall.toFixed(0)} | ${ratio.toFixed(2)} | ${over.toFixed(0)} | ${full.maxRssMb.toFixed(0)} |`,
   );
 }

@@ -116,17 +116,25 @@ function shallowType(type: unknown, walk: Walk, references: Set<string>): { type
   return "error" in shallow ? shallow : { type: { ...type, [child]: shallow.type } };
 }
 
-const nameVerdicts = new Map<string, string | null>();
+/** Record name → avsc's verdict on it, and the `fixed` of that name that stands for the record in field types. */
+const names = new Map<string, { readonly error: string | null; readonly standIn: avro.Type | null }>();
 const typeVerdicts = new Map<string, string | null>();
 
-/** avsc's naming rules for a record name in the schema's namespace, checked on a `fixed`, which compiles nothing. */
+/** avsc's naming rules for a record name in the schema's namespace, checked on a `fixed`, which compiles little. */
 function nameError(name: string): string | null {
-  let verdict = nameVerdicts.get(name);
-  if (verdict === undefined) {
-    verdict = avscError(() => avro.Type.forSchema({ type: "fixed", name, size: 1 }, fresh()));
-    remember(nameVerdicts, name, verdict);
+  return checkedName(name).error;
+}
+
+function checkedName(name: string): { readonly error: string | null; readonly standIn: avro.Type | null } {
+  let checked = names.get(name);
+  if (checked === undefined) {
+    let standIn: avro.Type | null = null;
+    const error = avscError(() => (standIn = avro.Type.forSchema({ type: "fixed", name, size: 1 }, fresh())));
+    checked = { error, standIn };
+    if (names.size >= MAX_ENTRIES) names.clear();
+    names.set(name, checked);
   }
-  return verdict;
+  return checked;
 }
 
 /** avsc's verdict on a field type whose references are to records checked on their own. */
@@ -136,7 +144,11 @@ function fieldTypeError(type: unknown, references: ReadonlySet<string>): string 
   if (verdict === undefined) {
     verdict = avscError(() => {
       const options = fresh();
-      for (const name of references) avro.Type.forSchema({ type: "fixed", name, size: 1 }, options);
+      // References are to records defined (so named validly) before: their stand-ins exist.
+      for (const name of references) {
+        const standIn = checkedName(name).standIn;
+        if (standIn) options.registry[standIn.name!] = standIn;
+      }
       return avro.Type.forSchema(type as avro.Schema, options);
     });
     remember(typeVerdicts, key, verdict);
