@@ -102,7 +102,6 @@ export function parseSnapshotText(
     };
   }
 
-
   // Python and most editors write no BOM, but tolerate one rather than call the file "not JSON".
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = body === text ? 0 : 1;
