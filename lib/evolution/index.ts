@@ -3,7 +3,7 @@
  * mode, the ADR's top-level rules, and frozen data classes — each finding mapped back to the
  * source. No ESLint here: the rules and the CLI's `check` share it.
  */
-export { checkSignalEvolution, type SignalEvolution } from "./signal-check.js";
+export { checkSignalEvolution, signalCheckCount, type SignalEvolution } from "./signal-check.js";
 export { checkFrozenDataClass } from "./frozen.js";
 export {
   FROZEN_DATA_CLASSES_MESSAGES,

@@ -81,6 +81,12 @@ interface CacheEntry {
 }
 
 const cache = new WeakMap<SignalDeclaration, CacheEntry>();
+let checks = 0;
+
+/** Number of signal checks actually computed (not served from the cache) since the process started: tests. */
+export function signalCheckCount(): number {
+  return checks;
+}
 
 const SKIPPED = (eventType: string | null): SignalEvolution => ({ status: "skipped", eventType, snapshot: [], topLevel: [] });
 
@@ -107,6 +113,7 @@ export function checkSignalEvolution(
   if (cached && cached.fingerprint.length === fingerprint.length && cached.fingerprint.every((item, i) => item === fingerprint[i])) {
     return cached.result;
   }
+  checks++;
   const result = check(signal, schemaResult, source, options, read);
   cache.set(signal, { fingerprint, result });
   return result;
