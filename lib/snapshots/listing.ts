@@ -2,11 +2,12 @@
  * Which snapshots and history versions a schema directory holds.
  *
  * Listings are cached per real directory and revalidated by the directory's
- * mtime, which changes whenever an entry is added, removed or renamed: an
- * editor sees a new snapshot without a restart, and a lint run lists each
- * directory once.
+ * mtime, which changes whenever an entry is added, removed or renamed, at most
+ * once per `snapshotFreshness.ttlMs`: an editor sees a new snapshot without a
+ * restart, and a lint run lists each directory once.
  */
 import fs from "node:fs";
+import { snapshotFreshness } from "./freshness.js";
 import { eventTypeFromFileName } from "./naming.js";
 import { realSchemaDir } from "./paths.js";
 
@@ -19,6 +20,8 @@ interface EventFiles {
 interface Listing {
   mtimeMs: number;
   ino: number;
+  /** When the directory was last seen with this mtime and inode (`Date.now()`). */
+  checkedAt: number;
   byEventType: Map<string, EventFiles>;
 }
 
@@ -26,6 +29,9 @@ const listings = new Map<string, Listing>();
 let listCount = 0;
 
 function readListing(dir: string): Listing | null {
+  const now = Date.now();
+  const recent = listings.get(dir);
+  if (recent !== undefined && now - recent.checkedAt < snapshotFreshness.ttlMs) return recent;
   let stats: fs.Stats;
   try {
     stats = fs.statSync(dir);
@@ -34,7 +40,10 @@ function readListing(dir: string): Listing | null {
   }
   if (!stats.isDirectory()) return null;
   const cached = listings.get(dir);
-  if (cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.ino === stats.ino) return cached;
+  if (cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.ino === stats.ino) {
+    cached.checkedAt = now;
+    return cached;
+  }
 
   let entries: fs.Dirent[];
   try {
@@ -57,7 +66,7 @@ function readListing(dir: string): Listing | null {
     if (parsed.version === null) files.current = entry.name;
     else files.history.set(parsed.version, entry.name);
   }
-  const listing: Listing = { mtimeMs: stats.mtimeMs, ino: stats.ino, byEventType };
+  const listing: Listing = { mtimeMs: stats.mtimeMs, ino: stats.ino, checkedAt: now, byEventType };
   listings.set(dir, listing);
   return listing;
 }

@@ -8,6 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { snapshotFreshness } from "./freshness.js";
 import { historyFiles, clearListingCache } from "./listing.js";
 import { snapshotFileName, validateEventType } from "./naming.js";
 import {
@@ -306,10 +307,13 @@ function readHistory(
  * an invalid event type, an unsafe path, an unreadable or malformed file are
  * all `{ status: "problem" }`.
  */
+export { snapshotFreshness };
+
 export function readSnapshot(schemaDir: string, eventType: string, options: ReadOptions = {}): SnapshotReadResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const key = `${path.resolve(schemaDir)}\0${eventType}\0${maxBytes}\0${maxDepth}`;
+  // As given: callers pass the same absolute directory every time, and another spelling only misses the memo.
+  const key = `${schemaDir}\0${eventType}\0${maxBytes}\0${maxDepth}`;
   const now = Date.now();
   const recent = recentReads.get(key);
   if (recent && now - recent.at < snapshotFreshness.ttlMs) return recent.result;
@@ -318,13 +322,6 @@ export function readSnapshot(schemaDir: string, eventType: string, options: Read
   recentReads.set(key, { at: now, result });
   return result;
 }
-
-/**
- * How long a snapshot read is trusted without looking at the disk again, in milliseconds. An
- * editor re-lints on every keystroke; snapshots change only when someone generates them, so a
- * second of staleness costs nothing and saves every file-system call. Tests set it to 0.
- */
-export const snapshotFreshness = { ttlMs: 1_000 };
 
 const recentReads = new Map<string, { readonly at: number; readonly result: SnapshotReadResult }>();
 
