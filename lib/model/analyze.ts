@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-est
 import { settingsCacheKey, type PluginSettings } from "../settings.js";
 import { NameResolver, getSourceFile, moduleScopeOf, stampOf, type SourceFile } from "../source/index.js";
 import { buildSignal, findSignalCalls, mayDeclareSignals } from "./signals.js";
-import { TypeMapper } from "./type-mapper.js";
+import { clearSharedDataClassModels, TypeMapper } from "./type-mapper.js";
 import type { DataClassModel, SignalDeclaration } from "./types.js";
 
 /** What the plugin knows about one file: its signals and everything they reach. */
@@ -118,6 +118,7 @@ export function analyzeLintedFile(filePath: string, text: string, program: TSEST
 
 export function clearModelCache(): void {
   fileModels.clear();
+  clearSharedDataClassModels();
 }
 
 export type DataClassNode = TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration;

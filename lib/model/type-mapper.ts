@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
-import type { PluginSettings } from "../settings.js";
+import { settingsCacheKey, type PluginSettings } from "../settings.js";
 import { NameResolver, spanOf, type NameResolution, type SourceFile, type SourceSpan } from "../source/index.js";
 import {
   ARRAY_NAMES,
@@ -17,6 +17,21 @@ type MemberList = readonly TSESTree.TypeElement[];
 /** A name as written in a type or a value position: `A` or `ns.A`. */
 type NameNode = TSESTree.Identifier | TSESTree.TSQualifiedName | TSESTree.MemberExpression;
 
+interface SharedModel {
+  readonly key: string;
+  readonly model: DataClassModel;
+  /** The files the model was built from: its own and every file its names led to. */
+  readonly deps: readonly SourceFile[];
+}
+
+/** Declaration node → its model; a node belongs to one parse of one file version. */
+let sharedModels = new WeakMap<TSESTree.Node, SharedModel>();
+
+/** Forgets the data-class models shared between analyses. */
+export function clearSharedDataClassModels(): void {
+  sharedModels = new WeakMap();
+}
+
 /**
  * Turns type annotations (and `data` values) into `FieldType`s and data class declarations into
  * `DataClassModel`s, following names across files. One mapper serves one analysis; it never
@@ -27,6 +42,11 @@ export class TypeMapper {
   private readonly inProgress = new Set<TSESTree.Node>();
   /** Type parameters of the generic aliases being applied, innermost last. */
   private readonly frames: Map<string, FieldType>[] = [];
+  /** Data classes in the order their models were completed. */
+  private readonly reached: DataClassModel[] = [];
+  private readonly reachedIds = new Set<string>();
+  /** How many times a walk met a node it was inside of. */
+  private cycles = 0;
 
   constructor(
     readonly resolver: NameResolver,
@@ -333,7 +353,7 @@ export class TypeMapper {
         }
         const target = node.typeAnnotation;
         if (isObjectTypeNode(target) && !isIndexSignatureOnly(target)) return this.recordOrCycle(file, node, text, span);
-        if (this.inProgress.has(node)) return unsupported("recursive", `the type alias \`${resolution.name}\` refers to itself`);
+        if (this.isInProgress(node)) return unsupported("recursive", `the type alias \`${resolution.name}\` refers to itself`);
         this.inProgress.add(node);
         try {
           // The alias stands for what it aliases; problems are reported at the use site.
@@ -362,7 +382,7 @@ export class TypeMapper {
   }
 
   private recordOrCycle(file: SourceFile, node: DataClassNode, text: string, span: SourceSpan): FieldType {
-    if (this.inProgress.has(node)) {
+    if (this.isInProgress(node)) {
       const name = node.id?.name ?? "?";
       return {
         kind: "unsupported",
@@ -375,26 +395,81 @@ export class TypeMapper {
     return { kind: "record", dataClass: this.dataClass(file, node), span };
   }
 
-  /** The model of a data class declaration, built once per analysis. */
+  /** True when `node` is being mapped: a cycle, whose result depends on where the walk started. */
+  private isInProgress(node: TSESTree.Node): boolean {
+    if (!this.inProgress.has(node)) return false;
+    this.cycles++;
+    return true;
+  }
+
+  /**
+   * The model of a data class declaration, built once per analysis, and shared between analyses
+   * while the files it was built from are unchanged: every signal file importing a class would
+   * otherwise build it (and all it reaches) again.
+   */
   dataClass(file: SourceFile, node: DataClassNode): DataClassModel {
     const cached = this.dataClasses.get(node);
     if (cached) return cached;
+    const shared = this.sharedModel(file, node);
+    if (shared) return shared;
+    const cycles = this.cycles;
+    const misses = this.resolver.misses;
+    const recording = this.resolver.record();
     this.inProgress.add(node);
     // A data class's own names never see the parameters of an alias that happens to reach it.
     this.frames.push(new Map());
+    let model: DataClassModel;
     try {
-      const model = this.buildDataClass(file, node);
+      model = this.buildDataClass(file, node);
       this.dataClasses.set(node, model);
-      return model;
+      this.noteReached(model);
     } finally {
       this.frames.pop();
       this.inProgress.delete(node);
+      recording.stop();
     }
+    // Only a model that is the same wherever the walk started, from files on disk, is shared.
+    const deps = [file, ...recording.files];
+    if (this.cycles === cycles && this.resolver.misses === misses && deps.every((dep) => dep.stamp !== null)) {
+      sharedModels.set(node, { key: settingsCacheKey(this.settings), model, deps });
+    }
+    return model;
   }
 
-  /** Every data class built so far in this analysis. */
+  private sharedModel(file: SourceFile, node: DataClassNode): DataClassModel | null {
+    if (file.stamp === null) return null;
+    const shared = sharedModels.get(node);
+    if (!shared || shared.key !== settingsCacheKey(this.settings)) return null;
+    // Looking the files up through the resolver records them as this analysis's dependencies too.
+    for (const dep of shared.deps) if (this.resolver.file(dep.path) !== dep) return null;
+    this.dataClasses.set(node, shared.model);
+    this.noteReachedWithin(shared.model);
+    return shared.model;
+  }
+
+  private noteReached(model: DataClassModel): void {
+    if (this.reachedIds.has(model.id)) return;
+    this.reachedIds.add(model.id);
+    this.reached.push(model);
+  }
+
+  /** A model taken whole from another analysis: the classes it reaches first, then itself, as if built here. */
+  private noteReachedWithin(model: DataClassModel): void {
+    if (this.reachedIds.has(model.id)) return;
+    const visit = (type: FieldType): void => {
+      if (type.kind === "record") this.noteReachedWithin(type.dataClass);
+      else if (type.kind === "array") visit(type.items);
+      else if (type.kind === "map") visit(type.values);
+      else if (type.kind === "nullable") visit(type.inner);
+      else if (type.kind === "unsupported" && type.inner) visit(type.inner);
+    };
+    for (const field of model.fields) visit(field.type);
+    this.noteReached(model);
+  }
+
+  /** Every data class built (or taken from another analysis) so far in this analysis, in the order they were completed. */
   builtDataClasses(): readonly DataClassModel[] {
-    return [...this.dataClasses.values()];
+    return [...this.reached];
   }
 
   private buildDataClass(file: SourceFile, node: DataClassNode): DataClassModel {
@@ -469,7 +544,7 @@ export class TypeMapper {
     if (resolution.kind === "declaration" && resolution.declaration.kind === "type") {
       const node = resolution.declaration.node;
       if (node.type !== AST_NODE_TYPES.TSEnumDeclaration) {
-        if (this.inProgress.has(node)) {
+        if (this.isInProgress(node)) {
           problems.push({ code: "unresolved-base", message: `\`${text}\` extends itself`, span });
           return [];
         }

@@ -37,12 +37,30 @@ export class NameResolver {
       file = getSourceFile(filePath);
       this.files.set(filePath, file);
     }
+    for (const recording of this.recordings) recording.add(file);
     return file;
+  }
+
+  private readonly recordings: Set<SourceFile>[] = [];
+
+  /** Records every file looked up from now until `stop()` (nested recordings see them too). */
+  record(): { readonly files: ReadonlySet<SourceFile>; stop(): void } {
+    const files = new Set<SourceFile>();
+    this.recordings.push(files);
+    return {
+      files,
+      stop: () => {
+        const index = this.recordings.lastIndexOf(files);
+        if (index >= 0) this.recordings.splice(index, 1);
+      },
+    };
   }
 
   /** The files this analysis has read, for benchmarks and dependency tracking. */
   /** True when some relative import named a file that does not exist (it may be created later). */
   missedModules = false;
+  /** How many such imports were met. */
+  misses = 0;
 
   filesRead(): readonly SourceFile[] {
     return [...this.files.values()];
@@ -87,6 +105,7 @@ export class NameResolver {
     if (resolution.kind === "external") return { kind: "external", module: specifier, name: "" };
     if (resolution.kind === "not-found") {
       this.missedModules = true;
+      this.misses++;
       return { kind: "unresolved", reason: `cannot find module '${specifier}' from ${path.basename(fromFile.path)}` };
     }
     const target = this.file(resolution.path);

@@ -215,3 +215,83 @@ describe("imports of files that do not exist yet", () => {
     expect(analyzeFilePath(signals, settings)).toBe(after);
   });
 });
+
+describe("data-class models shared between the files that import them", () => {
+  const classOf = (file: string, entry = 0) => dataClassOf(analyzeFilePath(file, settings).signals[0]!.fields[entry]!.type);
+
+  it("builds a class once for every signal file that reaches it, while its files are unchanged", () => {
+    const { signals, other } = project();
+    const first = classOf(signals);
+    expect(classOf(other)).toBe(first);
+    expect(analyzeFilePath(other, settings).reachedDataClasses).toEqual([first]);
+  });
+
+  it("builds it again when its own file changes", () => {
+    const { signals, other, data } = project();
+    const first = classOf(signals);
+    rewrite(data, "export class UserData {\n  readonly id!: number;\n  readonly email!: string;\n}\n", 40);
+    const second = classOf(other);
+    expect(second).not.toBe(first);
+    expect(second.fields.map((f) => f.name)).toEqual(["id", "email"]);
+  });
+
+  it("builds it again when a file its names lead to changes, and so does every importer's model", () => {
+    const { dir, signals, other, data } = project();
+    fs.writeFileSync(path.join(dir, "types.ts"), "export type Id = string;\n");
+    rewrite(data, `import type { Id } from "./types";\nexport class UserData {\n  readonly id!: Id;\n}\n`, 50);
+    expect(classOf(signals).fields[0]!.type).toMatchObject({ kind: "primitive", avro: "string" });
+    expect(analyzeFilePath(other, settings).dependencies.map((dep) => path.basename(dep.path)).sort()).toEqual(["data.ts", "types.ts"]);
+
+    rewrite(path.join(dir, "types.ts"), "export type Id = boolean;\n", 60);
+    expect(classOf(other).fields[0]!.type).toMatchObject({ kind: "primitive", avro: "boolean" });
+    expect(classOf(signals).fields[0]!.type).toMatchObject({ kind: "primitive", avro: "boolean" });
+  });
+
+  it("gives the classes a shared class reaches to every importer", () => {
+    const { dir, signals, other, data } = project();
+    rewrite(data, "export class PiiData {\n  readonly email!: string;\n}\nexport class UserData {\n  readonly pii!: PiiData | null;\n}\n", 70);
+    const user = classOf(signals);
+    expect(classOf(other)).toBe(user);
+    expect(analyzeFilePath(other, settings).reachedDataClasses.map((c) => c.name)).toEqual(["PiiData", "UserData"]);
+    expect(path.dirname(user.file)).toBe(dir);
+  });
+
+  it("does not share a class in a cycle, whose model depends on where the walk started", () => {
+    const { dir } = project();
+    const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+    write("a.ts", `import { B } from "./b";\nexport class A {\n  readonly b!: B | null;\n}\n`);
+    write("b.ts", `import { A } from "./a";\nexport class B {\n  readonly a!: A | null;\n}\n`);
+    const signal = (name: string, imported: string) =>
+      write(name, `import { ${imported} } from "./${imported.toLowerCase()}";\nexport const S = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cycle.${name.replace(".ts", "")}.v1", data: { x: ${imported} } });\n`);
+    signal("from-a.ts", "A");
+    signal("from-b.ts", "B");
+    const fresh = (file: string) => {
+      clearModelCache();
+      return JSON.stringify(toAvroSchema(analyzeFilePath(path.join(dir, file), settings).signals[0]!, settings).problems.map((p) => [p.path, p.code]));
+    };
+    const alone = { a: fresh("from-a.ts"), b: fresh("from-b.ts") };
+    expect(alone.a).toContain("recursive");
+    clearModelCache();
+    // Both orders, in one process: each file gets the answer it gets alone.
+    for (const order of [["from-a.ts", "from-b.ts"], ["from-b.ts", "from-a.ts"]]) {
+      clearModelCache();
+      for (const file of order) {
+        const problems = JSON.stringify(toAvroSchema(analyzeFilePath(path.join(dir, file), settings).signals[0]!, settings).problems.map((p) => [p.path, p.code]));
+        expect(problems).toBe(file === "from-a.ts" ? alone.a : alone.b);
+      }
+    }
+  });
+
+  it("never shares a class built from an editor buffer, even a class on disk whose names lead into the buffer", () => {
+    const { signals, other, data } = project();
+    const diskSignals = `export type Id = string;\nimport { UserData } from "./data";\nexport const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.a.v1", data: { user: UserData } });\n`;
+    rewrite(signals, diskSignals, 80);
+    rewrite(data, `import type { Id } from "./signals";\nexport class UserData {\n  readonly id!: Id;\n}\n`, 80);
+    // The editor's unsaved buffer of signals.ts says otherwise.
+    const buffer = diskSignals.replace("Id = string", "Id = boolean");
+    const linted = analyzeProgram(signals, buffer, parse(buffer, { loc: true, range: true, comment: true }), settings);
+    expect(dataClassOf(linted.signals[0]!.fields[0]!.type).fields[0]!.type).toMatchObject({ avro: "boolean" });
+    // Other files see the disk.
+    expect(classOf(other).fields[0]!.type).toMatchObject({ avro: "string" });
+  });
+});
