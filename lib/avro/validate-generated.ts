@@ -13,7 +13,7 @@
  */
 import avro from "avsc";
 import type { CloudEventSchema } from "./schema.js";
-import { AVRO_NAMESPACE, avroSchemaError, invalidNamespaceMessage, PLACEHOLDER_NAMESPACE } from "./validate.js";
+import { AVRO_NAMESPACE, avroSchemaError, avscRegistry, invalidNamespaceMessage, PLACEHOLDER_NAMESPACE } from "./validate.js";
 
 /** Avro's rule for a field name (avsc applies it as is). */
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -156,9 +156,9 @@ function fieldTypeError(type: unknown, references: ReadonlySet<string>): string 
   return verdict;
 }
 
-/** avsc options with the schema's stand-in namespace and an empty null-prototype registry. */
+/** avsc options with the schema's stand-in namespace and a fresh registry. */
 function fresh(): { namespace: string; registry: Record<string, avro.Type> } {
-  return { namespace: PLACEHOLDER_NAMESPACE, registry: Object.create(null) as Record<string, avro.Type> };
+  return { namespace: PLACEHOLDER_NAMESPACE, registry: avscRegistry() };
 }
 
 function avscError(build: () => unknown): string | null {

@@ -45,8 +45,7 @@ export function avroSchemaError(schema: unknown, json?: string): string | null {
   if (cached !== undefined) return cached;
   let verdict: string | null = null;
   try {
-    // A null-prototype registry keeps names like "hasOwnProperty" from resolving to Object.prototype members.
-    const type: unknown = avro.Type.forSchema(body as avro.Schema, { registry: Object.create(null) as Record<string, avro.Type> });
+    const type: unknown = avro.Type.forSchema(body as avro.Schema, { registry: avscRegistry() });
     if (!avro.Type.isType(type)) verdict = "the schema does not define an Avro type";
   } catch (error) {
     verdict = error instanceof Error ? error.message : String(error);
@@ -54,4 +53,20 @@ export function avroSchemaError(schema: unknown, json?: string): string | null {
   if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
   verdicts.set(key, verdict);
   return verdict;
+}
+
+const PRIMITIVE_NAMES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"] as const;
+let primitives: readonly avro.Type[] | null = null;
+
+/**
+ * A fresh registry for one avsc call. Null-prototype, so names like "hasOwnProperty" never
+ * resolve to Object.prototype members; holding the primitive types, made once, because avsc
+ * compiles a function for every primitive type it creates (they are immutable, so sharing them
+ * changes no verdict).
+ */
+export function avscRegistry(): Record<string, avro.Type> {
+  primitives ??= PRIMITIVE_NAMES.map((name) => avro.Type.forSchema(name));
+  const registry = Object.create(null) as Record<string, avro.Type>;
+  PRIMITIVE_NAMES.forEach((name, i) => (registry[name] = primitives![i]!));
+  return registry;
 }

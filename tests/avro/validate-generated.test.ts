@@ -5,6 +5,7 @@
  * nested and duplicate union branches, misplaced defaults), must get the same verdict and the
  * same message.
  */
+import avro from "avsc";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLOUD_EVENT_DOC, type CloudEventSchema } from "../../lib/avro/index.js";
@@ -81,6 +82,23 @@ describe("generatedSchemaError agrees with avsc on whole schemas", () => {
     expect(invalid).toBeGreaterThan(300);
     expect(invalid).toBeLessThan(1400);
     expect(differing.length / invalid).toBeLessThan(0.1);
+  });
+
+  it("avroSchemaError itself (shared primitive types, stand-in namespace) gives plain avsc's verdict", () => {
+    fc.assert(
+      fc.property(schemaArb, (schema) => {
+        let plain: string | null = null;
+        try {
+          avro.Type.forSchema(schema as unknown as avro.Schema, { registry: Object.create(null) as Record<string, avro.Type> });
+        } catch (error) {
+          plain = (error as Error).message;
+        }
+        const ours = avroSchemaError(schema);
+        expect(ours === null).toBe(plain === null);
+        if (plain !== null && !schema.namespace.includes("-")) expect(normalized(ours, schema.namespace)).toBe(normalized(plain, schema.namespace));
+      }),
+      { numRuns: 500, seed: 20261123 },
+    );
   });
 
   it("valid schemas of a realistic catalog", () => {
