@@ -17,9 +17,27 @@ const SIZES = (process.env.BENCH_SIZES ?? "100,1000,10000").split(",").map(Numbe
 const DEEP_SIZES = (process.env.BENCH_DEEP_SIZES ?? "10000").split(",").filter(Boolean).map(Number);
 const settings = resolveSettings({});
 
+// Each variant runs this many times, alternating, and the median counts: this machine is shared.
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** Reads every file of the catalog, so that both variants start with the files in the OS cache. */
+function warm(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) warm(file);
+    else fs.readFileSync(file);
+  }
+}
+
 function run(dir, variant) {
+  warm(dir);
   const out = execFileSync(process.execPath, [path.join(here, "lint-run.js"), dir, variant], { encoding: "utf8", maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split("\n").pop());
+}
+
+function median(results) {
+  const sorted = [...results].sort((a, b) => a.wall - b.wall);
+  return { ...sorted[Math.floor(sorted.length / 2)], maxRssMb: Math.max(...results.map((r) => r.maxRssMb)) };
 }
 
 const rows = [];
@@ -35,8 +53,14 @@ for (const { signals, shape } of runs) {
         writeSnapshot(path.join(dir, "schemas"), signal.eventType, formatSchema(schema));
       }
     }
-    const floor = run(dir, "parse-only");
-    const full = run(dir, "rules");
+    const floors = [];
+    const fulls = [];
+    for (let i = 0; i < RUNS; i++) {
+      floors.push(run(dir, "parse-only"));
+      fulls.push(run(dir, "rules"));
+    }
+    const floor = median(floors);
+    const full = median(fulls);
     rows.push({ signals, shape, files: catalog.files.length, floor, full });
     if (full.problems > 0) console.error(`note: ${full.problems} problems reported at ${signals} signals, e.g.\n  ${full.firstMessages.join("\n  ")}`);
   } finally {
@@ -44,7 +68,7 @@ for (const { signals, shape } of runs) {
   }
 }
 
-console.log(`\nESLint, configs.recommended vs parse-only (node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"})`);
+console.log(`\nESLint, configs.recommended vs parse-only, median of ${RUNS} runs each (node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"})`);
 console.log("| catalog | signals | files | parse-only (ms) | recommended (ms) | ratio | µs/signal over floor | peak RSS (MB) |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const { signals, shape, files, floor, full } of rows) {

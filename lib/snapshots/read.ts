@@ -155,23 +155,28 @@ const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
 /**
  * Reads at most `maxBytes + 1` bytes (null when there were more), so a file
- * that grows after `stat` still cannot exceed the cap in memory.
+ * that grows after `stat` still cannot exceed the cap in memory. A regular
+ * file is read up to its size from `fstat` (one system call), anything that
+ * reports no size until its end.
  */
 function readCapped(fd: number, expectedSize: number, maxBytes: number): Buffer | null {
-  let buffer = Buffer.alloc(Math.min(expectedSize, maxBytes) + 1);
+  let buffer = Buffer.allocUnsafe(Math.min(expectedSize, maxBytes) + 1);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
       if (length > maxBytes) return null;
-      const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1));
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
     const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
     if (n === 0) return buffer.subarray(0, length);
     length += n;
+    if (length === expectedSize) return buffer.subarray(0, length);
   }
 }
+
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function sameStats(entry: CacheEntry, stats: fs.Stats, maxBytes: number, maxDepth: number): boolean {
   return (
@@ -251,7 +256,7 @@ function readOne(
     result =
       bytes === null
         ? tooLarge(Math.max(key.size, maxBytes + 1), maxBytes)
-        : parseSnapshotText(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), eventType, { maxDepth }, known);
+        : parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }, known);
   } catch (error) {
     return unreadable(error);
   } finally {
