@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import type { RuleFix, RuleFixer, SourceCode } from "@typescript-eslint/utils/ts-eslint";
 import { problemSpan, type SchemaProblem } from "../lib/avro/index.js";
 import { jsonStringTypeText, nullableTypeText } from "../lib/fixes/index.js";

@@ -1,4 +1,4 @@
-import { ESLintUtils } from "@typescript-eslint/utils";
+import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
 
 /** Where the documentation of each rule lives. */
 export const REPOSITORY_URL = "https://github.com/openedx-events-ts/eslint-plugin-openedx-events";
@@ -13,7 +13,7 @@ export interface OpenedxRuleDocs {
 }
 
 /** Every rule is made here: its `meta.docs.url` is its page under docs/rules/. */
-export const createRule = ESLintUtils.RuleCreator<OpenedxRuleDocs>(
+export const createRule = RuleCreator<OpenedxRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
 
