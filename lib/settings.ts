@@ -177,12 +177,15 @@ export function resolveSettings(raw: unknown): PluginSettings {
   return frozen;
 }
 
-/** A stable key for caches whose content depends on the settings. */
+const cacheKeys = new WeakMap<PluginSettings, string>();
+
+/** A stable key for caches whose content depends on the settings (made once per settings object). */
 export function settingsCacheKey(settings: PluginSettings): string {
-  return JSON.stringify([
-    settings.customTypes,
-    settings.signalConstructors,
-    settings.allowMaps,
-    settings.numberType,
-  ]);
+  let key = cacheKeys.get(settings);
+  if (key === undefined) {
+    key = JSON.stringify([settings.customTypes, settings.signalConstructors, settings.allowMaps, settings.numberType]);
+    // Resolved settings are frozen: the key cannot go stale.
+    if (Object.isFrozen(settings)) cacheKeys.set(settings, key);
+  }
+  return key;
 }
