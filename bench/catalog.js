@@ -19,18 +19,8 @@ import path from "node:path";
 export function writeCatalog(root, { signals, files, shape = "realistic" }) {
   if (shape === "realistic") return writeRealisticCatalog(root, { signals, files });
   if (shape !== "deep") throw new Error(`unknown catalog shape ${shape}`);
-  fs.mkdirSync(root, { recursive: true });
-  const dataCount = Math.max(1, Math.round(files / 5));
-  const signalFileCount = files - dataCount - 1;
+  const { dataCount, signalFiles, written, write } = startCatalog(root, signals, files);
   const classesPerData = 10;
-  const written = { files: [], signalFiles: [], dataFiles: [], eventTypes: [] };
-  const write = (rel, text) => {
-    const file = path.join(root, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    written.files.push(file);
-    return file;
-  };
   write("types.ts", "export type Int = number;\nexport type Float = number;\nexport type Percent = Float;\n");
   for (let d = 0; d < dataCount; d++) {
     const other = (d + 1) % dataCount;
@@ -48,11 +38,7 @@ export function writeCatalog(root, { signals, files, shape = "realistic" }) {
     }
     written.dataFiles.push(write(`sub${d}/data.ts`, lines.join("\n")));
   }
-  let made = 0;
-  for (let f = 0; f < signalFileCount; f++) {
-    const d = f % dataCount;
-    const e = (f * 7 + 3) % dataCount;
-    const perFile = Math.floor(signals / signalFileCount) + (f < signals % signalFileCount ? 1 : 0);
+  for (const { f, d, e, perFile } of signalFiles) {
     // The constructor comes from a package, as in a real service: the plugin matches it by name.
     const lines = [`import { OpenEdxPublicSignal } from "@openedx/events";`];
     lines.push(`import { Item${d}_3, Item${d}_7 } from "../../sub${d}/data";`);
@@ -66,19 +52,27 @@ export function writeCatalog(root, { signals, files, shape = "realistic" }) {
       lines.push(`  event_type: "${eventType}",`);
       lines.push(`  data: { item: Item${d}_${(s % 2) * 4 + 3}, ${e !== d ? `other: Leaf${e}, ` : ""}again: Item${d}_3 },`);
       lines.push("});", "");
-      made++;
     }
     written.signalFiles.push(write(`signals/sub${d}/signals${f}.ts`, lines.join("\n")));
   }
-  if (made !== signals) throw new Error(`made ${made} signals instead of ${signals}`);
+  if (written.eventTypes.length !== signals) throw new Error(`made ${written.eventTypes.length} signals instead of ${signals}`);
   return written;
 }
 
-function writeRealisticCatalog(root, { signals, files }) {
+/**
+ * What both shapes share: one data file per five files, the rest signal files (each in subdomain
+ * `d`, importing from subdomain `e` too, with its share of the signals) and types.ts.
+ */
+function startCatalog(root, signals, files) {
   fs.mkdirSync(root, { recursive: true });
   const dataCount = Math.max(1, Math.round(files / 5));
   const signalFileCount = files - dataCount - 1;
-  const thingsPerData = 8;
+  const signalFiles = Array.from({ length: signalFileCount }, (_, f) => ({
+    f,
+    d: f % dataCount,
+    e: (f * 7 + 3) % dataCount,
+    perFile: Math.floor(signals / signalFileCount) + (f < signals % signalFileCount ? 1 : 0),
+  }));
   const written = { files: [], signalFiles: [], dataFiles: [], eventTypes: [] };
   const write = (rel, text) => {
     const file = path.join(root, rel);
@@ -87,6 +81,12 @@ function writeRealisticCatalog(root, { signals, files }) {
     written.files.push(file);
     return file;
   };
+  return { dataCount, signalFiles, written, write };
+}
+
+function writeRealisticCatalog(root, { signals, files }) {
+  const { dataCount, signalFiles, written, write } = startCatalog(root, signals, files);
+  const thingsPerData = 8;
   write(
     "types.ts",
     "/** Avro `long`. */\nexport type Int = number;\n/** Avro `double`. */\nexport type Float = number;\n/** A grade between 0 and 1. */\nexport type Score = Float;\n",
@@ -143,11 +143,7 @@ function writeRealisticCatalog(root, { signals, files }) {
     }
     written.dataFiles.push(write(`sub${d}/data.ts`, lines.join("\n")));
   }
-  let made = 0;
-  for (let f = 0; f < signalFileCount; f++) {
-    const d = f % dataCount;
-    const e = (f * 7 + 3) % dataCount;
-    const perFile = Math.floor(signals / signalFileCount) + (f < signals % signalFileCount ? 1 : 0);
+  for (const { f, d, e, perFile } of signalFiles) {
     const things = Array.from({ length: Math.min(thingsPerData, perFile) }, (_, c) => `Thing${d}_${c}Data`);
     // The constructor comes from a package, as in a real service: the plugin matches it by name.
     const lines = ["/**", ` * Signals of the \`sub${d}\` subdomain, part ${f}.`, " */", `import { OpenEdxPublicSignal } from "@openedx/events";`];
@@ -180,10 +176,9 @@ function writeRealisticCatalog(root, { signals, files }) {
         "});",
         "",
       );
-      made++;
     }
     written.signalFiles.push(write(`signals/sub${d}/signals${f}.ts`, lines.join("\n")));
   }
-  if (made !== signals) throw new Error(`made ${made} signals instead of ${signals}`);
+  if (written.eventTypes.length !== signals) throw new Error(`made ${written.eventTypes.length} signals instead of ${signals}`);
   return written;
 }

@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { snapshotFreshness } from "./freshness.js";
+export { snapshotFreshness };
 import { historyFiles, clearListingCache } from "./listing.js";
 import { snapshotFileName, validateEventType } from "./naming.js";
 import {
@@ -274,6 +275,21 @@ function readOne(
   return result;
 }
 
+/** The entry `fileName` of `schemaDir` (its path as shown) and what reading it gave. */
+function readEntry(
+  schemaDir: string,
+  fileName: string,
+  eventType: string,
+  maxBytes: number,
+  maxDepth: number,
+  known: KnownSchema | undefined,
+): { file: string; result: ParsedSnapshot | SnapshotProblemDetail | "missing" } {
+  const resolved = resolveSnapshotPath(schemaDir, fileName, { checkLinks: false });
+  if (!resolved.ok) return { file: resolved.path, result: { status: "problem", kind: "unsafe-path", message: resolved.reason } };
+  const relink = () => resolveSnapshotPath(schemaDir, fileName);
+  return { file: resolved.path, result: readOne({ ...resolved, linksChecked: false }, relink, eventType, maxBytes, maxDepth, known) };
+}
+
 function problemFields(detail: SnapshotProblemDetail): ProblemFields {
   const fields: ProblemFields = { status: "problem", kind: detail.kind, message: detail.message };
   if (detail.line !== undefined) fields.line = detail.line;
@@ -290,18 +306,12 @@ function readHistory(
 ): SnapshotVersion[] {
   const versions: SnapshotVersion[] = [];
   for (const { version, fileName } of historyFiles(schemaDir, eventType)) {
-    const resolved = resolveSnapshotPath(schemaDir, fileName, { checkLinks: false });
-    if (!resolved.ok) {
-      versions.push({ version, file: resolved.path, status: "problem", kind: "unsafe-path", message: resolved.reason });
-      continue;
-    }
-    const relink = () => resolveSnapshotPath(schemaDir, fileName);
-    const result = readOne({ ...resolved, linksChecked: false }, relink, eventType, maxBytes, maxDepth, known);
+    const { file, result } = readEntry(schemaDir, fileName, eventType, maxBytes, maxDepth, known);
     if (result === "missing") continue; // removed since the listing: nothing to compare with
     versions.push(
       result.status === "ok"
-        ? { version, file: resolved.path, status: "ok", schema: result.schema, text: result.text, json: result.json }
-        : { version, file: resolved.path, ...problemFields(result) },
+        ? { version, file, status: "ok", schema: result.schema, text: result.text, json: result.json }
+        : { version, file, ...problemFields(result) },
     );
   }
   return versions;
@@ -312,8 +322,6 @@ function readHistory(
  * an invalid event type, an unsafe path, an unreadable or malformed file are
  * all `{ status: "problem" }`.
  */
-export { snapshotFreshness };
-
 export function readSnapshot(schemaDir: string, eventType: string, options: ReadOptions = {}): SnapshotReadResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -342,14 +350,9 @@ function readSnapshotNow(
     return { status: "problem", eventType, file: path.resolve(schemaDir), kind: "invalid-event-type", message: invalid };
   }
   const fileName = snapshotFileName(eventType);
-  const resolved = resolveSnapshotPath(schemaDir, fileName, { checkLinks: false });
-  if (!resolved.ok) {
-    return { status: "problem", eventType, file: resolved.path, kind: "unsafe-path", message: resolved.reason };
-  }
-  const relink = () => resolveSnapshotPath(schemaDir, fileName);
-  const current = readOne({ ...resolved, linksChecked: false }, relink, eventType, maxBytes, maxDepth, known);
-  if (current === "missing") return { status: "missing", eventType, file: resolved.path, expectedFile: fileName };
-  if (current.status === "problem") return { eventType, file: resolved.path, ...problemFields(current) };
+  const { file, result: current } = readEntry(schemaDir, fileName, eventType, maxBytes, maxDepth, known);
+  if (current === "missing") return { status: "missing", eventType, file, expectedFile: fileName };
+  if (current.status === "problem") return { eventType, file, ...problemFields(current) };
 
   const history = readHistory(schemaDir, eventType, maxBytes, maxDepth, known);
   const versions: SnapshotSchema[] = [];
@@ -358,7 +361,7 @@ function readSnapshotNow(
   return {
     status: "ok",
     eventType,
-    file: resolved.path,
+    file,
     schema: current.schema,
     text: current.text,
     json: current.json,
