@@ -35,7 +35,7 @@ Exit codes: 0 done, 1 problems found, 2 bad usage or unreadable input.
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    const topic = name === "help" && rest[0] ? COMMANDS[rest[0]] : undefined;
+    const topic = name === "help" && rest[0] && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
     io.stdout.write(topic ? topic.help : mainHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }

@@ -95,7 +95,8 @@ export function checkFrozenDataClass(
     const { diff, snapshots, signals } = pinned.get(key)!;
     const data = { ...diff.data, snapshots: pinnedBy(snapshots), signals: listed([...signals].map((signal) => `\`${signal}\``)) };
     const suggestions =
-      diff.rename && diff.span.file === model.file
+      // The field's own key must be in this file (an inherited one is declared elsewhere).
+      diff.rename && diff.rename.field.keySpan.file === model.file
         ? [
             {
               messageId: "renameBack" as const,

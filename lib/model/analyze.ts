@@ -4,21 +4,19 @@ import { settingsCacheKey, type PluginSettings } from "../settings.js";
 import { NameResolver, getSourceFile, moduleScopeOf, stampOf, type SourceFile } from "../source/index.js";
 import { buildSignal, findSignalCalls, mayDeclareSignals } from "./signals.js";
 import { clearSharedDataClassModels, TypeMapper } from "./type-mapper.js";
-import type { DataClassModel, SignalDeclaration } from "./types.js";
+import type { SignalDeclaration } from "./types.js";
 
 /** What the plugin knows about one file: its signals and everything they reach. */
 export interface FileModel {
   readonly file: string;
   readonly signals: readonly SignalDeclaration[];
-  /** Data classes reached from this file's signals, in the order they were first reached. */
-  readonly reachedDataClasses: readonly DataClassModel[];
   /** The other files read to build this model (for caching and benchmarks). */
   readonly dependencies: readonly SourceFile[];
   /** False when an import named a missing file: the model may change without any file changing. */
   readonly cacheable: boolean;
 }
 
-const EMPTY: Omit<FileModel, "file"> = { signals: [], reachedDataClasses: [], dependencies: [], cacheable: true };
+const EMPTY: Omit<FileModel, "file"> = { signals: [], dependencies: [], cacheable: true };
 
 /**
  * The model of a file. Signals are found only in files that mention a signal constructor, so a
@@ -34,7 +32,6 @@ export function analyzeSourceFile(file: SourceFile, settings: PluginSettings): F
   return {
     file: file.path,
     signals,
-    reachedDataClasses: mapper.builtDataClasses(),
     dependencies: resolver.filesRead().filter((dep) => dep !== file),
     cacheable: !resolver.missedModules,
   };

@@ -42,9 +42,6 @@ export class TypeMapper {
   private readonly inProgress = new Set<TSESTree.Node>();
   /** Type parameters of the generic aliases being applied, innermost last. */
   private readonly frames: Map<string, FieldType>[] = [];
-  /** Data classes in the order their models were completed. */
-  private readonly reached: DataClassModel[] = [];
-  private readonly reachedIds = new Set<string>();
   /** How many times a walk met a node it was inside of. */
   private cycles = 0;
 
@@ -270,10 +267,17 @@ export class TypeMapper {
     for (const [index, parameter] of parameters.entries()) {
       const arg = args[index];
       if (arg) frame.set(parameter.name.name, this.mapType(file, arg));
-      else if (parameter.default) frame.set(parameter.name.name, this.mapType(aliasFile, parameter.default));
-      else return null;
+      else if (parameter.default) {
+        // A default may name the parameters before it (`<T, U = T>`).
+        this.frames.push(frame);
+        try {
+          frame.set(parameter.name.name, this.mapType(aliasFile, parameter.default));
+        } finally {
+          this.frames.pop();
+        }
+      } else return null;
     }
-    if (this.inProgress.has(alias)) {
+    if (this.isInProgress(alias)) {
       return { kind: "unsupported", code: "recursive", text, reason: `the type alias \`${alias.id.name}\` refers to itself`, span };
     }
     this.inProgress.add(alias);
@@ -364,7 +368,15 @@ export class TypeMapper {
       }
       case AST_NODE_TYPES.TSInterfaceDeclaration: {
         const index = node.body.body.length === 1 && node.extends.length === 0 ? node.body.body[0] : undefined;
-        if (index?.type === AST_NODE_TYPES.TSIndexSignature) return withSpan(this.mapIndexSignature(file, index, text, span), span);
+        if (index?.type === AST_NODE_TYPES.TSIndexSignature) {
+          if (this.isInProgress(node)) return unsupported("recursive", `the interface \`${resolution.name}\` refers to itself`);
+          this.inProgress.add(node);
+          try {
+            return this.mapIndexSignature(file, index, text, span);
+          } finally {
+            this.inProgress.delete(node);
+          }
+        }
         if (node.typeParameters) return unsupported("generic", "generic interfaces cannot be mapped without a type checker");
         return this.recordOrCycle(file, node, text, span);
       }
@@ -422,7 +434,6 @@ export class TypeMapper {
     try {
       model = this.buildDataClass(file, node);
       this.dataClasses.set(node, model);
-      this.noteReached(model);
     } finally {
       this.frames.pop();
       this.inProgress.delete(node);
@@ -443,33 +454,7 @@ export class TypeMapper {
     // Looking the files up through the resolver records them as this analysis's dependencies too.
     for (const dep of shared.deps) if (this.resolver.file(dep.path) !== dep) return null;
     this.dataClasses.set(node, shared.model);
-    this.noteReachedWithin(shared.model);
     return shared.model;
-  }
-
-  private noteReached(model: DataClassModel): void {
-    if (this.reachedIds.has(model.id)) return;
-    this.reachedIds.add(model.id);
-    this.reached.push(model);
-  }
-
-  /** A model taken whole from another analysis: the classes it reaches first, then itself, as if built here. */
-  private noteReachedWithin(model: DataClassModel): void {
-    if (this.reachedIds.has(model.id)) return;
-    const visit = (type: FieldType): void => {
-      if (type.kind === "record") this.noteReachedWithin(type.dataClass);
-      else if (type.kind === "array") visit(type.items);
-      else if (type.kind === "map") visit(type.values);
-      else if (type.kind === "nullable") visit(type.inner);
-      else if (type.kind === "unsupported" && type.inner) visit(type.inner);
-    };
-    for (const field of model.fields) visit(field.type);
-    this.noteReached(model);
-  }
-
-  /** Every data class built (or taken from another analysis) so far in this analysis, in the order they were completed. */
-  builtDataClasses(): readonly DataClassModel[] {
-    return [...this.reached];
   }
 
   private buildDataClass(file: SourceFile, node: DataClassNode): DataClassModel {

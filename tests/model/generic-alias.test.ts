@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { resolveSettings } from "../../lib/settings.js";
 import { fixture, schemaOf } from "../helpers.js";
 
 const signals = fixture("model", "generic-alias", "signals.ts");
@@ -29,5 +33,40 @@ describe("generic type aliases", () => {
       ["recursive", "bad.loop[]", "Loop<T>", "types.ts", 6],
       ["generic", "bad.boxed", "Boxed<string>", "signals.ts", 23],
     ]);
+  });
+});
+
+describe("names that refer back to themselves or to earlier parameters", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const project = (text: string): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "generic-alias-"));
+    dirs.push(dir);
+    const file = path.join(dir, "signals.ts");
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it("a default may name an earlier parameter (`<T, U = T>`)", () => {
+    const file = project(
+      'type Maybe<T, U = T> = U | null;\nexport class ProfileData {\n  readonly nickname!: Maybe<string>;\n}\nexport const S = new OpenEdxPublicSignal({ event_type: "org.openedx.test.default.v1", data: { p: ProfileData } });\n',
+    );
+    const { schema, problems } = schemaOf(file, "org.openedx.test.default.v1");
+    expect(problems).toEqual([]);
+    expect(schema!.fields[0]!.type).toEqual({ name: "ProfileData", type: "record", fields: [{ name: "nickname", type: ["null", "string"], default: null }] });
+  });
+
+  it("an interface that is only an index signature of itself is a problem, not a stack overflow", () => {
+    const file = project(
+      'interface Dict {\n  [key: string]: Dict;\n}\nexport class TreeData {\n  readonly children!: Dict;\n}\nexport const S = new OpenEdxPublicSignal({ event_type: "org.openedx.test.dict.v1", data: { t: TreeData } });\n',
+    );
+    const { schema, problems } = schemaOf(file, "org.openedx.test.dict.v1");
+    expect(schema).toBeNull();
+    expect(problems.map((p) => [p.code, p.path])).toEqual([["map", "t.children"]]);
+    // With maps allowed, the map's values are mapped: they are the map again.
+    const allowed = schemaOf(file, "org.openedx.test.dict.v1", resolveSettings({ allowMaps: true }));
+    expect(allowed.problems.map((p) => [p.code, p.path])).toEqual([["recursive", "t.children{}"]]);
   });
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import rule from "../../rules/frozen-data-classes.js";
+import { fixture } from "../helpers.js";
 import {
   ENROLLMENT,
   MODES,
@@ -397,4 +398,31 @@ ruleTester.run("frozen-data-classes: a change only in the editor's buffer", test
       settings: caseSettings(name, String(original.settings["openedx-events"].compatibility), "previous"),
     };
   }),
+}));
+
+/** A renamed field declared in a base class in another file: reported on the class, with no rename suggestion here. */
+const INHERITED = fixture("rules/frozen-data-classes/inherited-rename");
+const INHERITED_SNAPSHOT = shown(`${INHERITED}/schemas/org+openedx+test+account+changed+v1_schema.avsc`);
+ruleTester.run("frozen-data-classes: a rename inherited from another file", testable(rule), cases({
+  valid: [],
+  invalid: [
+    {
+      name: "reported on the class name, and no suggestion: the key to rename is in base.ts",
+      filename: `${INHERITED}/data.ts`,
+      code: read(`${INHERITED}/data.ts`),
+      settings: { "openedx-events": { sourceDirs: [INHERITED], schemaDir: `${INHERITED}/schemas`, compatibility: "FORWARD" } },
+      errors: [
+        {
+          message:
+            `\`AccountData.active\` replaces \`is_active\` (boolean), but \`AccountData\` is pinned by the snapshot \`${INHERITED_SNAPSHOT}\` of \`org.openedx.test.account.changed.v1\`. ${TAIL} ` +
+            "Rename it back to `is_active`.",
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
 }));
