@@ -278,7 +278,22 @@ function bumpSuggestion(signal: SignalDeclaration, source: SignalSource): Evolut
 
 function renameBackSuggestion(signal: SignalDeclaration, source: SignalSource, key: string, oldKey: string): EvolutionSuggestion<"renameBack"> | null {
   const entry = signal.fields.find((field) => field.name === key);
-  return entry ? { messageId: "renameBack", data: { key, oldKey }, edit: replaceKey(source.text, entry.keySpan, oldKey) } : null;
+  return entry && inSignalFile(entry.keySpan, signal)
+    ? { messageId: "renameBack", data: { key, oldKey }, edit: replaceKey(source.text, entry.keySpan, oldKey) }
+    : null;
+}
+
+function inSignalFile(span: SourceSpan, signal: SignalDeclaration): boolean {
+  return span.file === signal.file;
+}
+
+/**
+ * Where a finding about a `data` entry goes: the entry, or the signal's payload when the entries
+ * are declared in another file (`new OpenEdxPublicSignal<Payload>()` with an imported `Payload`),
+ * since findings are reported in the file that declares the signal.
+ */
+function entrySpan(span: SourceSpan, signal: SignalDeclaration, source: SignalSource): SourceSpan {
+  return inSignalFile(span, signal) ? span : payloadSpan(signal, source.program);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -564,11 +579,11 @@ function groupSpan(group: Group, signal: SignalDeclaration, source: SignalSource
   const entry = top === undefined ? undefined : signal.fields.find((field) => field.name === top);
   if (!entry) {
     const renamed = top === undefined ? undefined : renames.get(top);
-    if (renamed && group.kind === "removed") return renamed.keySpan;
+    if (renamed && group.kind === "removed") return entrySpan(renamed.keySpan, signal, source);
     return payloadSpan(signal, source.program);
   }
-  if ((group.kind === "added" || group.kind === "renamed") && group.dataPath.length === 1) return entry.keySpan;
-  return entry.typeSpan;
+  if ((group.kind === "added" || group.kind === "renamed") && group.dataPath.length === 1) return entrySpan(entry.keySpan, signal, source);
+  return entrySpan(entry.typeSpan, signal, source);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -624,15 +639,12 @@ function topLevelReports(
       // A rename is a removal first: reported here unless the mode check already reports the removal.
       if (covered.has(previous.name)) continue;
       if (renamed) {
-        const back = replaceKey(source.text, renamed.keySpan, previous.name);
+        const back = renameBackSuggestion(signal, source, renamed.name, previous.name);
         reports.push({
           messageId: "renamedKey",
           data: { key: renamed.name, oldKey: previous.name, old: describeShape(old), eventType, file, nextEventType: next },
-          span: renamed.keySpan,
-          suggestions: [
-            { messageId: "renameBack", data: { key: renamed.name, oldKey: previous.name }, edit: back },
-            ...(bump ? [bump] : []),
-          ],
+          span: entrySpan(renamed.keySpan, signal, source),
+          suggestions: [...(back ? [back] : []), ...(bump ? [bump] : [])],
         });
       } else {
         reports.push({
@@ -649,7 +661,7 @@ function topLevelReports(
     reports.push({
       messageId: "retypedKey",
       data: { key: entry.name, old: describeShape(old), new: describeShape(now), eventType, file, nextEventType: next },
-      span: entry.typeSpan,
+      span: entrySpan(entry.typeSpan, signal, source),
       suggestions: bump ? [bump] : [],
     });
   }
@@ -661,7 +673,7 @@ function topLevelReports(
     reports.push({
       messageId: "addedNullable",
       data: { key: entry.name, new: describeShape(now), eventType, file },
-      span: entry.typeSpan,
+      span: entrySpan(entry.typeSpan, signal, source),
       suggestions: [],
     });
   }

@@ -445,6 +445,14 @@ describe("usage", () => {
     expect(result.stdout).toBe(`${pkg.version}\n`);
   });
 
+  it.each(["constructor", "toString", "__proto__", "nope"])("`help %s` (not a command) prints the main help, without crashing", async (topic) => {
+    const main = await run(os.tmpdir(), "help");
+    const result = await run(os.tmpdir(), "help", topic);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(main.stdout);
+    expect(result.stdout).toContain("Exit codes:");
+  });
+
   it("exits 2 for an unknown command", async () => {
     const result = await run(os.tmpdir(), "generat");
     expect(result.code).toBe(2);

@@ -1,5 +1,6 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import rule from "../../rules/no-removed-fields.js";
+import { fixture } from "../helpers.js";
 import {
   ENROLLMENT,
   ENROLLMENT_V2,
@@ -11,6 +12,8 @@ import {
   caseSettings,
   cases,
   evolutionCases,
+  read,
+  shown,
   snapshotOf,
   testable,
 } from "../evolution/helpers.js";
@@ -213,5 +216,43 @@ ruleTester.run("no-removed-fields", testable(rule), cases({
           : { messageId: "addedNullable", line: 7, column: 96, endLine: 7, endColumn: 109 },
       ],
     })),
+  ],
+}));
+
+/**
+ * The generic form with a payload type imported from another file: the entries are declared
+ * there, so the findings go on the payload type argument in the file that declares the signal.
+ */
+const GENERIC = fixture("rules/generic-payload");
+const GENERIC_EVENT = "org.openedx.test.grade.changed.v1";
+const GENERIC_CODE = read(`${GENERIC}/signals.ts`);
+const SNAPSHOT = shown(`${GENERIC}/schemas/org+openedx+test+grade+changed+v1_schema.avsc`);
+ruleTester.run("no-removed-fields: the generic form with an imported payload", testable(rule), cases({
+  valid: [],
+  invalid: [
+    {
+      name: "a removed and a retyped key of the imported payload, reported on the type argument (NONE)",
+      filename: `${GENERIC}/signals.ts`,
+      code: GENERIC_CODE,
+      settings: { "openedx-events": { sourceDirs: [GENERIC], schemaDir: `${GENERIC}/schemas`, compatibility: "NONE" } },
+      errors: [
+        {
+          message: `\`b\` (string) was removed from the data of \`org.openedx.test.grade.changed.v1\`, but the snapshot \`${SNAPSHOT}\` has it. The top-level data of an event may only grow (ADR 6): consumers of this event still read \`b\`. Restore \`b\`, or publish the change as a new event type \`org.openedx.test.grade.changed.v2\`.`,
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 66,
+          suggestions: [bump(GENERIC_CODE, GENERIC_EVENT)],
+        },
+        {
+          message: `\`c\` of \`org.openedx.test.grade.changed.v1\` changed from string to boolean, but the snapshot \`${SNAPSHOT}\` has string. A top-level key keeps its type once published (ADR 6): consumers of this event read it as string. Restore string and put the new data under a new key, or publish the change as a new event type \`org.openedx.test.grade.changed.v2\`.`,
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 66,
+          suggestions: [bump(GENERIC_CODE, GENERIC_EVENT)],
+        },
+      ],
+    },
   ],
 }));

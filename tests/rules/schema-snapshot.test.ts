@@ -1,5 +1,6 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import rule from "../../rules/schema-snapshot.js";
+import { fixture } from "../helpers.js";
 import {
   ENROLLMENT,
   ENROLLMENT_V2,
@@ -788,6 +789,44 @@ ruleTester.run("schema-snapshot", testable(rule), cases({
           },
           line: 15,
           column: 15,
+        },
+      ],
+    },
+  ],
+}));
+
+/**
+ * The generic form with a payload type imported from another file: the entries are declared
+ * there, so the findings go on the payload type argument in the file that declares the signal.
+ */
+const GENERIC = fixture("rules/generic-payload");
+const GENERIC_EVENT = "org.openedx.test.grade.changed.v1";
+const GENERIC_CODE = read(`${GENERIC}/signals.ts`);
+const SNAPSHOT = shown(`${GENERIC}/schemas/org+openedx+test+grade+changed+v1_schema.avsc`);
+ruleTester.run("schema-snapshot: the generic form with an imported payload", testable(rule), cases({
+  valid: [],
+  invalid: [
+    {
+      name: "a removed and a retyped key of the imported payload, reported on the type argument (FORWARD)",
+      filename: `${GENERIC}/signals.ts`,
+      code: GENERIC_CODE,
+      settings: { "openedx-events": { sourceDirs: [GENERIC], schemaDir: `${GENERIC}/schemas`, compatibility: "FORWARD" } },
+      errors: [
+        {
+          message: `\`b\` (string) was removed: event \`org.openedx.test.grade.changed.v1\` is no longer FORWARD compatible with the snapshot \`${SNAPSHOT}\`. Under FORWARD producers upgrade first, so consumers still on the old schema cannot read events that lack \`b\`. Fix: restore \`b\` (string), or publish the change as a new event type \`org.openedx.test.grade.changed.v2\`.`,
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 66,
+          suggestions: [bump(GENERIC_CODE, GENERIC_EVENT)],
+        },
+        {
+          message: `\`c\` changed from string to boolean: event \`org.openedx.test.grade.changed.v1\` is no longer FORWARD compatible with the snapshot \`${SNAPSHOT}\`. Under FORWARD producers upgrade first, so consumers still on the old schema expect \`c\` as string and cannot read the boolean written now. Fix: restore \`c\` as string, or publish the change as a new event type \`org.openedx.test.grade.changed.v2\`.`,
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 66,
+          suggestions: [bump(GENERIC_CODE, GENERIC_EVENT)],
         },
       ],
     },
