@@ -1,6 +1,7 @@
 import type { DataClassModel, FieldModel, FieldType, ModelProblem, SignalDeclaration, UnsupportedType } from "../model/index.js";
 import type { PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
+import { isAvroNamespace } from "../naming/index.js";
 import { generatedSchemaError } from "./validate-generated.js";
 
 /** The documentation string openedx-events puts on every event schema. */
@@ -247,4 +248,15 @@ export function problemSpan(problem: SchemaProblem): SourceSpan {
     range: [field.keySpan.range[1], field.typeSpan.range[1]],
     loc: { start: field.keySpan.loc.end, end: field.typeSpan.loc.end },
   };
+}
+
+/**
+ * True for the problems about the event type itself (a missing or non-literal `event_type`, an
+ * event type that is not a valid Avro namespace): `valid-event-type` reports those, not
+ * `supported-field-types`.
+ */
+export function isEventTypeProblem(signal: SignalDeclaration, problem: SchemaProblem): boolean {
+  if (problem.code === "model") return problem.modelCode === "missing-event-type" || problem.modelCode === "event-type-not-literal";
+  if (problem.code === "invalid-avro") return signal.eventType !== null && !isAvroNamespace(signal.eventType);
+  return false;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { problemSpan, toAvroSchema } from "../avro/index.js";
+import { isEventTypeProblem, problemSpan, toAvroSchema } from "../avro/index.js";
 import {
   FROZEN_DATA_CLASSES_MESSAGES,
   NO_REMOVED_FIELDS_MESSAGES,
@@ -150,7 +150,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     if (!schema.schema) {
       for (const problem of schema.problems) {
         problems.push({
-          rule: "openedx-events/supported-field-types",
+          rule: isEventTypeProblem(signal, problem) ? "openedx-events/valid-event-type" : "openedx-events/supported-field-types",
           messageId: problem.code,
           eventType,
           ...located(io, problemSpan(problem)),

@@ -1,8 +1,7 @@
 import path from "node:path";
 import type { SchemaProblem } from "../../lib/avro/index.js";
-import { recordProblems } from "../../lib/avro/index.js";
+import { isEventTypeProblem, recordProblems } from "../../lib/avro/index.js";
 import type { SignalDeclaration } from "../../lib/model/index.js";
-import { isAvroNamespace } from "../../lib/naming/index.js";
 import type { SourceSpan } from "../../lib/source/index.js";
 import type { EventContext } from "./event-context.js";
 
@@ -13,12 +12,6 @@ import type { EventContext } from "./event-context.js";
  */
 export function payloadProblems(eventContext: EventContext, signal: SignalDeclaration): readonly SchemaProblem[] {
   return eventContext.schemaOf(signal).problems.filter((problem) => !isEventTypeProblem(signal, problem));
-}
-
-function isEventTypeProblem(signal: SignalDeclaration, problem: SchemaProblem): boolean {
-  if (problem.code === "model") return problem.modelCode === "missing-event-type" || problem.modelCode === "event-type-not-literal";
-  if (problem.code === "invalid-avro") return signal.eventType !== null && !isAvroNamespace(signal.eventType);
-  return false;
 }
 
 /** `Event \`org.openedx.x.v1\`` or, for a signal without a literal event type, `Signal \`FOO\``. */

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -248,5 +249,35 @@ describe("check exit codes", () => {
     const { code, stdout } = await check(dir, ["--help"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: openedx-events-avro check /);
+  });
+});
+
+describe("check names the rule the editor would show", () => {
+  it("a problem with the event type itself is valid-event-type's, a field's is supported-field-types'", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-rule-"));
+    try {
+      fs.writeFileSync(
+        path.join(dir, "signals.ts"),
+        [
+          "const name = \"org.openedx.test.dynamic.v1\";",
+          "/** Its event type is not a literal. */",
+          "export const DYNAMIC = new OpenEdxPublicSignal({ event_type: name, data: { id: String } });",
+          "/** Its event type is not an Avro namespace. */",
+          "export const BAD = new OpenEdxPublicSignal({ event_type: \"org.openedx.test.9lives.v1\", data: { id: String } });",
+          "/** A dict. */",
+          "export const DICT = new OpenEdxPublicSignal({ event_type: \"org.openedx.test.dict.v1\", data: { extra: Object } });",
+          "",
+        ].join("\n"),
+      );
+      const { stdout } = await check(dir, ["--src", ".", "--schema-dir", "schemas", "--format", "json"]);
+      const json = JSON.parse(stdout) as { problems: { rule: string; line: number }[] };
+      expect(json.problems.filter((p) => p.rule !== "openedx-events/schema-snapshot").map((p) => [p.line, p.rule])).toEqual([
+        [3, "openedx-events/valid-event-type"],
+        [5, "openedx-events/valid-event-type"],
+        [7, "openedx-events/supported-field-types"],
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
