@@ -13,14 +13,23 @@
  */
 import avro from "avsc";
 import type { CloudEventSchema } from "./schema.js";
-import { AVRO_NAMESPACE, avroSchemaError, avscRegistry, invalidNamespaceMessage, PLACEHOLDER_NAMESPACE } from "./validate.js";
+import {
+  AVRO_NAMESPACE,
+  avroSchemaError,
+  avscRegistry,
+  avscVerdict,
+  invalidNamespaceMessage,
+  PLACEHOLDER_NAMESPACE,
+  PRIMITIVE_NAMES,
+  remember,
+  withNamespace,
+} from "./validate.js";
 
 /** Avro's rule for a field name (avsc applies it as is). */
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const PRIMITIVES = new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
+const PRIMITIVES: ReadonlySet<string> = new Set(PRIMITIVE_NAMES);
 const RECORD_KEYS = new Set(["name", "type", "fields", "doc", "namespace"]);
 const FIELD_KEYS = new Set(["name", "type", "default", "doc"]);
-const MAX_ENTRIES = 20_000;
 
 type Json = { readonly [key: string]: unknown };
 type InlineRecord = Json & { readonly name: string; readonly fields: readonly unknown[] };
@@ -38,7 +47,8 @@ interface Walk {
 export function generatedSchemaError(schema: CloudEventSchema): string | null {
   if (!AVRO_NAMESPACE.test(schema.namespace)) return invalidNamespaceMessage(schema.namespace);
   try {
-    return recordError(schema as unknown as InlineRecord, { namespace: schema.namespace, defined: new Set() }, true);
+    // Pieces are judged in the stand-in namespace: messages name the schema's own.
+    return withNamespace(recordError(schema as unknown as InlineRecord, { namespace: schema.namespace, defined: new Set() }, true), schema.namespace);
   } catch (error) {
     if (error instanceof NotGenerated) return avroSchemaError(schema);
     throw error;
@@ -129,10 +139,9 @@ function checkedName(name: string): { readonly error: string | null; readonly st
   let checked = names.get(name);
   if (checked === undefined) {
     let standIn: avro.Type | null = null;
-    const error = avscError(() => (standIn = avro.Type.forSchema({ type: "fixed", name, size: 1 }, fresh())));
+    const error = avscVerdict(() => (standIn = avro.Type.forSchema({ type: "fixed", name, size: 1 }, fresh())));
     checked = { error, standIn };
-    if (names.size >= MAX_ENTRIES) names.clear();
-    names.set(name, checked);
+    remember(names, name, checked);
   }
   return checked;
 }
@@ -142,7 +151,7 @@ function fieldTypeError(type: unknown, references: ReadonlySet<string>): string 
   const key = JSON.stringify(type);
   let verdict = typeVerdicts.get(key);
   if (verdict === undefined) {
-    verdict = avscError(() => {
+    verdict = avscVerdict(() => {
       const options = fresh();
       // References are to records defined (so named validly) before: their stand-ins exist.
       for (const name of references) {
@@ -161,15 +170,3 @@ function fresh(): { namespace: string; registry: Record<string, avro.Type> } {
   return { namespace: PLACEHOLDER_NAMESPACE, registry: avscRegistry() };
 }
 
-function avscError(build: () => unknown): string | null {
-  try {
-    return avro.Type.isType(build()) ? null : "the schema does not define an Avro type";
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-function remember(verdicts: Map<string, string | null>, key: string, verdict: string | null): void {
-  if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
-  verdicts.set(key, verdict);
-}

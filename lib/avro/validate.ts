@@ -1,4 +1,5 @@
 import avro from "avsc";
+import { errorMessage } from "../errors.js";
 
 /** Avro names: a namespace is dot-separated names. */
 export const AVRO_NAMESPACE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -24,12 +25,14 @@ export function avroSchemaError(schema: unknown, json?: string): string | null {
     // `json`: `JSON.stringify(schema)` when the caller already has it.
     key = json ?? JSON.stringify(schema) ?? "undefined";
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   let body = schema;
+  let swapped: string | null = null;
   if (typeof schema === "object" && schema !== null && !Array.isArray(schema)) {
     const namespace = (schema as Record<string, unknown>).namespace;
-    if (typeof namespace === "string") {
+    // "" is the null namespace, which Avro allows.
+    if (typeof namespace === "string" && namespace !== "") {
       if (!AVRO_NAMESPACE.test(namespace)) {
         return invalidNamespaceMessage(namespace);
       }
@@ -38,24 +41,40 @@ export function avroSchemaError(schema: unknown, json?: string): string | null {
       if (key.indexOf(namespace) === key.lastIndexOf(namespace)) {
         body = { ...(schema as Record<string, unknown>), namespace: PLACEHOLDER_NAMESPACE };
         key = key.replace(quoted, JSON.stringify(PLACEHOLDER_NAMESPACE));
+        swapped = namespace;
       }
     }
   }
-  const cached = verdicts.get(key);
-  if (cached !== undefined) return cached;
-  let verdict: string | null = null;
-  try {
-    const type: unknown = avro.Type.forSchema(body as avro.Schema, { registry: avscRegistry() });
-    if (!avro.Type.isType(type)) verdict = "the schema does not define an Avro type";
-  } catch (error) {
-    verdict = error instanceof Error ? error.message : String(error);
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = avscVerdict(() => avro.Type.forSchema(body as avro.Schema, { registry: avscRegistry() }));
+    remember(verdicts, key, verdict);
   }
-  if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
-  verdicts.set(key, verdict);
-  return verdict;
+  return swapped === null ? verdict : withNamespace(verdict, swapped);
 }
 
-const PRIMITIVE_NAMES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"] as const;
+/** A verdict given with the stand-in namespace, as it reads for the schema's own namespace. */
+export function withNamespace(verdict: string | null, namespace: string): string | null {
+  return verdict === null ? null : verdict.replaceAll(PLACEHOLDER_NAMESPACE, namespace);
+}
+
+/** null when `build` gives an avsc type, else avsc's message. */
+export function avscVerdict(build: () => unknown): string | null {
+  try {
+    return avro.Type.isType(build()) ? null : "the schema does not define an Avro type";
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
+/** Keeps a verdict in a map that is emptied when it grows past {@link MAX_ENTRIES} entries. */
+export function remember<K, V>(verdicts: Map<K, V>, key: K, verdict: V): void {
+  if (verdicts.size >= MAX_ENTRIES) verdicts.clear();
+  verdicts.set(key, verdict);
+}
+
+/** Avro's primitive type names. */
+export const PRIMITIVE_NAMES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"] as const;
 let primitives: readonly avro.Type[] | null = null;
 
 /**

@@ -4,6 +4,7 @@
  * nests deeper than any real schema is rejected before avsc (which recurses
  * without a limit) ever sees it.
  */
+import { errorMessage } from "../errors.js";
 
 /** Far beyond real schemas (Open edX ones nest < 15 levels), far below stack limits. */
 export const MAX_SCHEMA_DEPTH = 256;
@@ -66,13 +67,4 @@ function encode(value: unknown, depth: number, ancestors: Set<object>): string {
   }
   ancestors.delete(value);
   return out;
-}
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return "unknown error";
-  }
 }

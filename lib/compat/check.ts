@@ -4,7 +4,8 @@
  */
 import { avroSchemaError } from "../avro/validate.js";
 import { BoundedCache } from "./bounded-cache.js";
-import { errorMessage, toCanonicalJson } from "./canonical.js";
+import { errorMessage } from "../errors.js";
+import { toCanonicalJson } from "./canonical.js";
 import { describeNode } from "./describe.js";
 import { normalizeSchema, type AvroNode } from "./normalize.js";
 import { resolveSchemas, WalkTooDeepError } from "./resolve.js";
@@ -102,10 +103,11 @@ function parseSchema(json: string): ParsedSchema {
  * avsc is lax (e.g. avsc returns a non-type for `{"type": "constructor"}`).
  */
 function validateAndNormalize(json: string): ParsedSchema {
-  // Shared with schema generation and snapshot reading: each distinct schema is parsed by avsc once.
-  const avroError = avroSchemaError(JSON.parse(json) as unknown);
+  const schema = JSON.parse(json) as unknown;
+  // avsc's verdicts are cached by schema text: a schema seen again is not compiled again.
+  const avroError = avroSchemaError(schema, json);
   if (avroError !== null) return { ok: false, message: `avsc: ${avroError}` };
-  const normalized = normalizeSchema(JSON.parse(json) as unknown);
+  const normalized = normalizeSchema(schema);
   return normalized.ok ? { ok: true, node: normalized.root } : { ok: false, message: normalized.message };
 }
 

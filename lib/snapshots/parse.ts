@@ -3,6 +3,7 @@
  * No I/O here: reading, size caps and caching live in read.ts.
  */
 import { avroSchemaError } from "../avro/validate.js";
+import { errorMessage } from "../errors.js";
 import { findExcessiveNesting, isSpacedJson, jsonErrorOffset, lineColumn } from "./json.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -67,10 +68,6 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -9,6 +9,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { errorCode } from "../errors.js";
+import { snapshotFreshness } from "./freshness.js";
 
 export type ResolvedSnapshotPath =
   | {
@@ -34,11 +36,9 @@ export interface ResolveOptions {
   checkLinks?: boolean;
 }
 
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
-}
+/** Open flags for snapshot files: never through a link, never blocking on a FIFO (0 where the platform has no such flag). */
+export const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+export const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
 /** True when `target` is `dir` itself or below it. */
 export function isInside(dir: string, target: string): boolean {
@@ -48,7 +48,6 @@ export function isInside(dir: string, target: string): boolean {
 
 // Every snapshot read resolves its directory: remember the answer briefly. Paths are then built
 // inside the remembered real directory, so a stale entry can never lead outside it.
-const REAL_DIR_TTL_MS = 1_000;
 const realDirs = new Map<string, { readonly real: string; readonly at: number }>();
 
 /** Resolves the schema directory's symlinks; falls back to the absolute path when it cannot (e.g. not created yet). */
@@ -56,7 +55,7 @@ export function realSchemaDir(schemaDir: string): string {
   const absolute = path.resolve(schemaDir);
   const now = Date.now();
   const cached = realDirs.get(absolute);
-  if (cached && now - cached.at < REAL_DIR_TTL_MS) return cached.real;
+  if (cached && now - cached.at < snapshotFreshness.ttlMs) return cached.real;
   try {
     const real = fs.realpathSync.native(absolute);
     if (realDirs.size > 1_000) realDirs.clear();
@@ -100,7 +99,8 @@ export function resolveSnapshotPath(
   const file = path.join(dir, fileName);
   const ok = (realPath: string): ResolvedSnapshotPath => ({ ok: true, dir, path: shown, entryPath: file, realPath });
 
-  if (options.checkLinks === false) return ok(file);
+  // Only where an open can refuse links itself (not on Windows, which has no O_NOFOLLOW).
+  if (options.checkLinks === false && O_NOFOLLOW !== 0) return ok(file);
   let stats: fs.Stats;
   try {
     stats = fs.lstatSync(file);

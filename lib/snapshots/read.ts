@@ -22,7 +22,8 @@ import {
   type SnapshotProblemKind,
   type SnapshotSchema,
 } from "./parse.js";
-import { clearRealDirCache, resolveSnapshotPath, type ResolvedSnapshotPath } from "./paths.js";
+import { errorCode } from "../errors.js";
+import { clearRealDirCache, O_NOFOLLOW, O_NONBLOCK, resolveSnapshotPath, type ResolvedSnapshotPath } from "./paths.js";
 
 export interface ReadOptions {
   /** Files larger than this are refused before being read. Default 5 MB. */
@@ -111,12 +112,8 @@ export function snapshotReadCount(): number {
 /** Writers call this for the entries they replaced, so a coarse filesystem clock cannot serve stale content. */
 export function forgetSnapshotEntry(entryPath: string): void {
   cache.delete(entryPath);
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : "";
+  // Writes are rare: forgetting every recent read is simpler than finding the ones of this entry.
+  recentReads.clear();
 }
 
 function unreadable(error: unknown): SnapshotProblemDetail {
@@ -151,8 +148,6 @@ function tooLarge(size: number, maxBytes: number): SnapshotProblemDetail {
   };
 }
 
-const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
-const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
 /**
  * Reads at most `maxBytes + 1` bytes (null when there were more), so a file

@@ -12,7 +12,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { clearListingCache, historyFiles } from "./listing.js";
 import { historyFileName, snapshotFileName, validateEventType } from "./naming.js";
-import { resolveSnapshotPath } from "./paths.js";
+import { errorCode, errorMessage } from "../errors.js";
+import { O_NOFOLLOW, O_NONBLOCK, resolveSnapshotPath } from "./paths.js";
 import { forgetSnapshotEntry } from "./read.js";
 
 export interface WriteOptions {
@@ -30,18 +31,6 @@ export type WriteResult =
   | { status: "unsafe-path"; eventType: string; file: string; message: string }
   | { status: "error"; eventType: string; file: string; message: string };
 
-function errorCode(error: unknown): string {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : "";
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
-const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
 /**
  * Existing bytes when the file has exactly `size` bytes, or one less (the same text without the

@@ -155,4 +155,23 @@ describe("generatedSchemaError agrees with avsc on whole schemas", () => {
     expect(avroSchemaError(schema)).toBe("Cannot assign to read only property 'name' of object '#<Field>'");
     expect(generatedSchemaError(schema)).toBeNull();
   });
+
+  it("messages name the schema's own namespace, never the stand-in used while checking", () => {
+    const schema = {
+      name: "CloudEvent",
+      type: "record",
+      doc: CLOUD_EVENT_DOC,
+      fields: [{ name: "a", type: "Foo" }],
+      namespace: "org.openedx.test.undefined.v1",
+    } as unknown as CloudEventSchema;
+    expect(avroSchemaError(schema)).toBe("undefined type name: org.openedx.test.undefined.v1.Foo");
+    expect(generatedSchemaError(schema)).toBe("undefined type name: org.openedx.test.undefined.v1.Foo");
+    const named = { ...schema, fields: [{ name: "a", type: { name: "Bad$", type: "record", fields: [] } }] } as unknown as CloudEventSchema;
+    expect(avroSchemaError(named)).toBe('invalid name: "org.openedx.test.undefined.v1.Bad$"');
+    expect(generatedSchemaError(named)).toBe('invalid name: "org.openedx.test.undefined.v1.Bad$"');
+  });
+
+  it("accepts the empty namespace, which Avro reads as no namespace", () => {
+    expect(avroSchemaError({ name: "Thing", type: "record", namespace: "", fields: [{ name: "a", type: "string" }] })).toBeNull();
+  });
 });

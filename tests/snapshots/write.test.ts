@@ -5,6 +5,7 @@ import {
   clearSnapshotCache,
   historyFileName,
   readSnapshot,
+  snapshotFreshness,
   writeSnapshot,
   type SnapshotOk,
 } from "../../lib/snapshots/index.js";
@@ -153,5 +154,23 @@ describe("writeSnapshot", () => {
     expect((readSnapshot(dir, EVENT) as SnapshotOk).text).toBe(OLD);
     writeSnapshot(dir, EVENT, NEW, { force: true });
     expect((readSnapshot(dir, EVENT) as SnapshotOk).text).toBe(NEW);
+  });
+});
+
+describe("writeSnapshot and the reads remembered before it", () => {
+  it("a read right after a write sees what was written, even within the freshness window", () => {
+    const dir = tempDir();
+    const ttl = snapshotFreshness.ttlMs;
+    snapshotFreshness.ttlMs = 60_000;
+    try {
+      expect(writeSnapshot(dir, EVENT, OLD).status).toBe("written");
+      expect(readSnapshot(dir, EVENT).status === "ok" && readSnapshot(dir, EVENT).text).toBe(OLD);
+      expect(writeSnapshot(dir, EVENT, NEW, { keepHistory: true }).status).toBe("written");
+      const after = readSnapshot(dir, EVENT);
+      expect(after.status === "ok" && after.text).toBe(NEW);
+      expect(after.status === "ok" && after.history.map((v) => v.version)).toEqual([1]);
+    } finally {
+      snapshotFreshness.ttlMs = ttl;
+    }
   });
 });
