@@ -1,6 +1,7 @@
 import type { RuleFix, RuleFixer } from "@typescript-eslint/utils/ts-eslint";
 import type { SchemaProblem } from "../lib/avro/index.js";
 import { jsDocWithTag, newJsDocBefore, warningReasonText, warningTagText } from "../lib/fixes/index.js";
+import { listText } from "../lib/evolution/index.js";
 import type { SignalDeclaration } from "../lib/model/index.js";
 import { closestName } from "../lib/naming/index.js";
 import { createRule, SETTINGS_MESSAGES } from "./utils/create-rule.js";
@@ -118,13 +119,7 @@ function summarize(problems: readonly SchemaProblem[]): string {
     return problem.typeText ? `${path} (\`${problem.typeText.replace(/\s+/g, " ")}\`)` : path;
   });
   const unique = [...new Set(named)];
-  const shown = unique.slice(0, 3);
-  const more = unique.length - shown.length;
-  const list =
-    shown.length === 1
-      ? shown[0]!
-      : `${shown.slice(0, -1).join(", ")}${more > 0 ? ", " : " and "}${shown[shown.length - 1]!}${more > 0 ? ` and ${more} more` : ""}`;
-  return `${unique.length === 1 ? "the field" : "the fields"} ${list} cannot be serialized to Avro.`;
+  return `${unique.length === 1 ? "the field" : "the fields"} ${listText(unique, 3)} cannot be serialized to Avro.`;
 }
 
 /** Inserts the `@warning` into the signal's JSDoc, or a new JSDoc before its statement. */

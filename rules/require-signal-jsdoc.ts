@@ -1,5 +1,6 @@
 import { createRule, SETTINGS_MESSAGES } from "./utils/create-rule.js";
 import { getEventContext } from "./utils/event-context.js";
+import { describeSignal } from "./utils/field-problems.js";
 
 export type Options = [
   {
@@ -57,12 +58,7 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         for (const signal of signals) {
-          const name =
-            signal.eventType !== null
-              ? `Event \`${signal.eventType}\``
-              : signal.constant !== null
-                ? `Signal \`${signal.constant}\``
-                : `The signal at line ${signal.span.loc.start.line}`;
+          const name = describeSignal(signal);
           const loc = (signal.constantSpan ?? signal.span).loc;
           if (!signal.doc) {
             context.report({ loc, messageId: "missingJsDoc", data: { signal: name } });

@@ -13,7 +13,7 @@ import type { DataClassUse } from "../project/index.js";
 import { knownSchema, readSnapshot } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
 import { displayPath } from "./display.js";
-import type { FrozenDataClassesMessageId } from "./messages.js";
+import { listText, type FrozenDataClassesMessageId } from "./messages.js";
 import {
   namesOf,
   type SchemaNames,
@@ -93,7 +93,7 @@ export function checkFrozenDataClass(
   }
   return order.map((key) => {
     const { diff, snapshots, signals } = pinned.get(key)!;
-    const data = { ...diff.data, snapshots: pinnedBy(snapshots), signals: listed([...signals].map((signal) => `\`${signal}\``)) };
+    const data = { ...diff.data, snapshots: pinnedBy(snapshots), signals: listText([...signals].map((signal) => `\`${signal}\``), LISTED) };
     const suggestions =
       // The field's own key must be in this file (an inherited one is declared elsewhere).
       diff.rename && diff.rename.field.keySpan.file === model.file
@@ -126,18 +126,12 @@ function fieldsKey(model: DataClassModel): string {
   return key;
 }
 
-/** `a`, `a and b`, `a, b, c and 2 more`. */
-function listed(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  if (items.length <= LISTED) return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-  return `${items.slice(0, LISTED).join(", ")} and ${items.length - LISTED} more`;
-}
 
 /** "the snapshot `f` of `event`", or "the snapshots of `a` (`f`) and `b` (`g`)". */
 function pinnedBy(snapshots: ReadonlyMap<string, string>): string {
   const entries = [...snapshots];
   if (entries.length === 1) return `the snapshot \`${entries[0]![0]}\` of \`${entries[0]![1]}\``;
-  return `the snapshots of ${listed(entries.map(([file, eventType]) => `\`${eventType}\` (\`${file}\`)`))}`;
+  return `the snapshots of ${listText(entries.map(([file, eventType]) => `\`${eventType}\` (\`${file}\`)`), LISTED)}`;
 }
 
 /** Indices (into `sequence`) of a longest increasing subsequence: the fields that did not move. */

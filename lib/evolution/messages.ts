@@ -51,8 +51,9 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? data[name]! : whole));
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-export function listText(items: readonly string[]): string {
+/** `a`, `a and b`, `a, b and c`; past `limit` items, `a, b, c and 2 more`. */
+export function listText(items: readonly string[], limit = Infinity): string {
   if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  if (items.length <= limit) return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return `${items.slice(0, limit).join(", ")} and ${items.length - limit} more`;
 }

@@ -10,7 +10,7 @@ import { knownSchema, readSnapshot, type SnapshotOk, type SnapshotReadResult } f
 import type { SourceSpan } from "../source/index.js";
 import { displayLocation, displayPath, generateCommand } from "./display.js";
 import { placeOfFinding } from "./finding-path.js";
-import { listText, type NoRemovedFieldsMessageId, type SchemaSnapshotMessageId } from "./messages.js";
+import type { NoRemovedFieldsMessageId, SchemaSnapshotMessageId } from "./messages.js";
 import {
   namesOf,
   describeShape,

@@ -164,7 +164,8 @@ describe("writeSnapshot and the reads remembered before it", () => {
     snapshotFreshness.ttlMs = 60_000;
     try {
       expect(writeSnapshot(dir, EVENT, OLD).status).toBe("written");
-      expect(readSnapshot(dir, EVENT).status === "ok" && readSnapshot(dir, EVENT).text).toBe(OLD);
+      const before = readSnapshot(dir, EVENT);
+      expect(before.status === "ok" && before.text).toBe(OLD);
       expect(writeSnapshot(dir, EVENT, NEW, { keepHistory: true }).status).toBe("written");
       const after = readSnapshot(dir, EVENT);
       expect(after.status === "ok" && after.text).toBe(NEW);
