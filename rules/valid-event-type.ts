@@ -1,12 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
-import type { RuleFix, RuleFixer, SourceCode } from "@typescript-eslint/utils/ts-eslint";
-import { stringLiteralText } from "../lib/fixes/index.js";
+import { replaceStringLiteral } from "../lib/evolution/index.js";
 import type { SignalDeclaration } from "../lib/model/index.js";
 import { analyzeEventType, isConstantCase, toConstantCase, type EventTypeIssue } from "../lib/naming/index.js";
 import { createRule, SETTINGS_MESSAGES } from "./utils/create-rule.js";
 import { getEventContext } from "./utils/event-context.js";
 import { relativeLocation } from "./utils/field-problems.js";
-import { nodeAtRange } from "./utils/source-nodes.js";
 
 export type Options = [
   {
@@ -132,10 +129,9 @@ export default createRule<Options, MessageIds>({
           } else {
             const eventType = signal.eventType;
             const issues = analyzeEventType(eventType, { prefix, subdomains });
-            // Looked up only when there is something to fix: a lookup walks the AST.
-            const literal = issues.length > 0 ? literalNode(nodeAtRange(sourceCode, signal.eventTypeSpan.range)) : null;
             for (const issue of issues) {
               const suggestion = issue.suggestion;
+              const edit = suggestion === null ? null : replaceStringLiteral(sourceCode.text, signal.eventTypeSpan, suggestion);
               context.report({
                 loc: signal.eventTypeSpan.loc,
                 messageId: MESSAGE_OF[issue.code],
@@ -150,10 +146,9 @@ export default createRule<Options, MessageIds>({
                     ? "Use `_` instead of `-`."
                     : "Start each segment with a letter, and use only letters, digits and `_`.",
                 },
-                suggest:
-                  suggestion !== null && literal
-                    ? [{ messageId: "suggestEventType", data: { fixed: suggestion }, fix: renameFix(sourceCode, literal, suggestion) }]
-                    : [],
+                suggest: edit
+                  ? [{ messageId: "suggestEventType", data: { fixed: suggestion }, fix: (fixer) => fixer.replaceTextRange(edit.range, edit.text) }]
+                  : [],
               });
             }
           }
@@ -194,25 +189,3 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** The string literal (or plain template literal) of `event_type`, through `as const` / `satisfies`. */
-function literalNode(node: TSESTree.Node | null): TSESTree.StringLiteral | TSESTree.TemplateLiteral | null {
-  let current = node;
-  while (current && (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
-    current = current.expression;
-  }
-  if (current?.type === AST_NODE_TYPES.Literal && typeof current.value === "string") return current as TSESTree.StringLiteral;
-  if (current?.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 0) return current;
-  return null;
-}
-
-/** Replaces the text between the quotes, keeping the quote style. */
-/** Replaces the literal, keeping its quote style, with `eventType` escaped for it. */
-function renameFix(
-  sourceCode: Readonly<SourceCode>,
-  literal: TSESTree.StringLiteral | TSESTree.TemplateLiteral,
-  eventType: string,
-): (fixer: RuleFixer) => RuleFix {
-  const quote = sourceCode.text[literal.range[0]] as '"' | "'" | "`";
-  return (fixer) => fixer.replaceTextRange(literal.range, stringLiteralText(eventType, quote));
-}

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { displayPath } from "../evolution/index.js";
 import { loadCatalog, type Catalog } from "../catalog/index.js";
 import { resolveSettings, SettingsError, type PluginSettings } from "../settings.js";
 import { formatSpan, type SourceSpan } from "../source/index.js";
@@ -62,8 +63,7 @@ export function loadProject(io: CliIO, reporter: Reporter, options: ProjectOptio
 }
 
 export function relative(io: CliIO, file: string): string {
-  const rel = path.relative(io.cwd, file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+  return displayPath(io.cwd, file);
 }
 
 export function where(io: CliIO, span: SourceSpan): string {
