@@ -33,7 +33,7 @@ export function analyzeSourceFile(file: SourceFile, settings: PluginSettings): F
     file: file.path,
     signals,
     dependencies: resolver.filesRead().filter((dep) => dep !== file),
-    cacheable: !resolver.missedModules,
+    cacheable: resolver.misses === 0,
   };
 }
 
@@ -91,6 +91,8 @@ function currentStamp(filePath: string): string | null {
 /** The model of a file on disk, cached until the file or one of its dependencies changes. */
 export function analyzeFilePath(filePath: string, settings: PluginSettings): FileModel {
   const key = settingsCacheKey(settings);
+  // A stat, not the parse cache: a linted file's model is cached without its AST (analyzeLintedFile),
+  // and a hit must not parse it again.
   const cached = cachedFileModel(filePath, currentStamp(filePath), key);
   if (cached) return cached;
   const source = getSourceFile(filePath);

@@ -11,7 +11,7 @@ import {
 } from "./builtins.js";
 import type { DataClassKind, DataClassModel, FieldModel, FieldType, ModelProblem, UnsupportedCode } from "./types.js";
 
-type DataClassNode = TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration;
+import type { DataClassNode } from "./analyze.js";
 type MemberList = readonly TSESTree.TypeElement[];
 
 /** A name as written in a type or a value position: `A` or `ns.A`. */
@@ -574,7 +574,7 @@ export class TypeMapper {
         this.field(file, owner, member, member.key, name, member.typeAnnotation?.typeAnnotation, member.optional, initializerKind(member.value), problems),
       );
     }
-    return checkDuplicates(file, fields, problems);
+    return checkDuplicates(fields, problems);
   }
 
   /** Fields of the generic form's inline payload type (`new OpenEdxPublicSignal<{ … }>`). */
@@ -598,7 +598,7 @@ export class TypeMapper {
       if (name === null) continue;
       fields.push(this.field(file, owner, member, member.key, name, member.typeAnnotation?.typeAnnotation, member.optional, null, problems));
     }
-    return checkDuplicates(file, fields, problems);
+    return checkDuplicates(fields, problems);
   }
 
   private memberName(
@@ -696,7 +696,7 @@ function mergeInherited(inherited: readonly FieldModel[], own: readonly FieldMod
   return [...inherited.filter((field) => !ownNames.has(field.name)), ...own];
 }
 
-function checkDuplicates(file: SourceFile, fields: FieldModel[], problems: ModelProblem[]): FieldModel[] {
+function checkDuplicates(fields: FieldModel[], problems: ModelProblem[]): FieldModel[] {
   const seen = new Set<string>();
   const unique: FieldModel[] = [];
   for (const field of fields) {
@@ -707,7 +707,6 @@ function checkDuplicates(file: SourceFile, fields: FieldModel[], problems: Model
     seen.add(field.name);
     unique.push(field);
   }
-  void file;
   return unique;
 }
 

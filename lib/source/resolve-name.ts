@@ -56,12 +56,10 @@ export class NameResolver {
     };
   }
 
-  /** The files this analysis has read, for benchmarks and dependency tracking. */
-  /** True when some relative import named a file that does not exist (it may be created later). */
-  missedModules = false;
-  /** How many such imports were met. */
+  /** How many relative imports named a file that does not exist (it may be created later). */
   misses = 0;
 
+  /** The files this analysis has read, for benchmarks and dependency tracking. */
   filesRead(): readonly SourceFile[] {
     return [...this.files.values()];
   }
@@ -104,7 +102,6 @@ export class NameResolver {
     }
     if (resolution.kind === "external") return { kind: "external", module: specifier, name: "" };
     if (resolution.kind === "not-found") {
-      this.missedModules = true;
       this.misses++;
       return { kind: "unresolved", reason: `cannot find module '${specifier}' from ${path.basename(fromFile.path)}` };
     }
