@@ -16,6 +16,7 @@ import { displayPath } from "./display.js";
 import { listText, type FrozenDataClassesMessageId } from "./messages.js";
 import {
   namesOf,
+  pairRenames,
   type SchemaNames,
   describeShape,
   parseDataPath,
@@ -161,26 +162,13 @@ function compareFields(model: DataClassModel, before: readonly { name: string; t
   const beforeNames = new Set(before.map((f) => f.name));
   const nowNames = new Set(now.map((f) => f.name));
   const shapes = new Map<string, Shape>(before.map((f) => [f.name, shapeOfJson(f.type, names)] as const));
-  const removed = before.map((field, index) => ({ field, index })).filter(({ field }) => !nowNames.has(field.name));
-  const added = now.map((field, index) => ({ field, index })).filter(({ field }) => !beforeNames.has(field.name));
-
-  // A removed field and an added one of the same type at the same place (or the only two changes) are a rename.
-  const renames = new Map<string, FieldModel>();
-  const sameType = (name: string, field: FieldModel): boolean => {
-    const shape = shapeOfField(field.type);
-    return shape !== null && shapeKey(shape) === shapeKey(shapes.get(name)!);
-  };
-  for (const { field, index } of removed) {
-    const match = added.find((a) => a.index === index && ![...renames.values()].includes(a.field) && sameType(field.name, a.field));
-    if (match) renames.set(field.name, match.field);
-  }
-  if (renames.size === 0 && removed.length === 1 && added.length === 1 && sameType(removed[0]!.field.name, added[0]!.field)) {
-    renames.set(removed[0]!.field.name, added[0]!.field);
-  }
+  const removed = before.filter((field) => !nowNames.has(field.name));
+  const added = now.filter((field) => !beforeNames.has(field.name));
+  const renames = pairRenames(before, now, names);
   const renamedTo = new Set(renames.values());
 
   const diffs: Diff[] = [];
-  for (const { field } of removed) {
+  for (const field of removed) {
     const old = describeShape(shapes.get(field.name)!);
     const renamed = renames.get(field.name);
     if (renamed) {
@@ -194,7 +182,7 @@ function compareFields(model: DataClassModel, before: readonly { name: string; t
       diffs.push({ messageId: "fieldRemoved", data: { className, field: field.name, old }, span: model.nameSpan });
     }
   }
-  for (const { field } of added) {
+  for (const field of added) {
     if (renamedTo.has(field)) continue;
     const shape = shapeOfField(field.type);
     diffs.push({

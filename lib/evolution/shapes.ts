@@ -4,7 +4,7 @@
  * A shape stops at records: a record is its name, because what is inside a data class is
  * compared where the class is declared (frozen-data-classes), not at every field that holds it.
  */
-import type { FieldType } from "../model/index.js";
+import type { FieldModel, FieldType } from "../model/index.js";
 
 export type Shape =
   | { readonly kind: "primitive"; readonly name: string }
@@ -292,4 +292,38 @@ export function recordAtPath(schema: unknown, segments: readonly string[], names
     type = field.type;
   }
   return recordOf(type, names);
+}
+
+/**
+ * Fields that look renamed between a record as stored (`before`) and as declared now (`now`):
+ * removed name → the added field that took its place. A removed field and an added one of the
+ * same type at the same position are a rename; so are the only removed and the only added field
+ * when they have the same type.
+ */
+export function pairRenames(
+  before: readonly { readonly name: string; readonly type: unknown }[],
+  now: readonly FieldModel[],
+  names: SchemaNames,
+): Map<string, FieldModel> {
+  const beforeNames = new Set(before.map((field) => field.name));
+  const nowNames = new Set(now.map((field) => field.name));
+  const removed = before.map((field, index) => ({ field, index })).filter(({ field }) => !nowNames.has(field.name));
+  const added = now.map((field, index) => ({ field, index })).filter(({ field }) => !beforeNames.has(field.name));
+  const sameType = (json: unknown, field: FieldModel): boolean => {
+    const shape = shapeOfField(field.type);
+    return shape !== null && shapeKey(shape) === shapeKey(shapeOfJson(json, names));
+  };
+  const renames = new Map<string, FieldModel>();
+  const taken = new Set<FieldModel>();
+  for (const { field, index } of removed) {
+    const match = added.find((a) => a.index === index && !taken.has(a.field) && sameType(field.type, a.field));
+    if (match) {
+      renames.set(field.name, match.field);
+      taken.add(match.field);
+    }
+  }
+  if (renames.size === 0 && removed.length === 1 && added.length === 1 && sameType(removed[0]!.field.type, added[0]!.field)) {
+    renames.set(removed[0]!.field.name, added[0]!.field);
+  }
+  return renames;
 }

@@ -13,6 +13,7 @@ import { placeOfFinding } from "./finding-path.js";
 import type { NoRemovedFieldsMessageId, SchemaSnapshotMessageId } from "./messages.js";
 import {
   namesOf,
+  pairRenames,
   describeShape,
   formatDataPath,
   recordFields,
@@ -591,29 +592,7 @@ function groupSpan(group: Group, signal: SignalDeclaration, source: SignalSource
 
 /** Removed snapshot key → the current key that looks like it under a new name (same place or only change, same type). */
 function topLevelRenames(signal: SignalDeclaration, read: SnapshotOk): Map<string, FieldModel> {
-  const names = namesOf(read.schema);
-  const previous = recordFields(read.schema);
-  const current = new Set(signal.fields.map((field) => field.name));
-  const before = new Set(previous.map((field) => field.name));
-  const removed = previous.map((field, index) => ({ field, index })).filter(({ field }) => !current.has(field.name));
-  const added = signal.fields.map((field, index) => ({ field, index })).filter(({ field }) => !before.has(field.name));
-  const renames = new Map<string, FieldModel>();
-  const used = new Set<FieldModel>();
-  const sameType = (json: unknown, field: FieldModel): boolean => {
-    const shape = shapeOfField(field.type);
-    return shape !== null && shapeKey(shape) === shapeKey(shapeOfJson(json, names));
-  };
-  for (const { field, index } of removed) {
-    const match = added.find((a) => a.index === index && !used.has(a.field) && sameType(field.type, a.field));
-    if (match) {
-      renames.set(field.name, match.field);
-      used.add(match.field);
-    }
-  }
-  if (renames.size === 0 && removed.length === 1 && added.length === 1 && sameType(removed[0]!.field.type, added[0]!.field)) {
-    renames.set(removed[0]!.field.name, added[0]!.field);
-  }
-  return renames;
+  return pairRenames(recordFields(read.schema), signal.fields, namesOf(read.schema));
 }
 
 function topLevelReports(
