@@ -6,7 +6,7 @@ import type { FieldModel, SignalDeclaration } from "../lib/model/index.js";
 import type { SourceSpan } from "../lib/source/index.js";
 import { createRule, SETTINGS_MESSAGES } from "./utils/create-rule.js";
 import { getEventContext } from "./utils/event-context.js";
-import { describeEvents, fieldProblemsOfFile, relativeLocation, type FieldProblemReport } from "./utils/field-problems.js";
+import { describeEvents, fieldProblemsOfFile, relativeLocation } from "./utils/field-problems.js";
 import { isInTypePosition, nodeAtRange } from "./utils/source-nodes.js";
 
 export type Options = [

@@ -27,7 +27,7 @@ export class NameResolver {
   private readonly modules = new Map<string, ReturnType<typeof resolveModule>>();
 
   /** The file being analysed may come from an editor buffer: register it first. */
-  constructor(private readonly root?: SourceFile) {
+  constructor(root?: SourceFile) {
     if (root) this.files.set(root.path, root);
   }
 
