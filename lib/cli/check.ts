@@ -9,8 +9,8 @@ import {
   formatMessage,
   type EvolutionReport,
 } from "../evolution/index.js";
-import type { DataClassModel, SignalDeclaration } from "../model/index.js";
-import { dataClassUses, type DataClassUse } from "../project/index.js";
+import type { SignalDeclaration } from "../model/index.js";
+import { indexSignals } from "../project/index.js";
 import { getSourceFile, type SourceSpan } from "../source/index.js";
 import { EXIT, UsageError, loadProject, projectSettings, relative, where } from "./context.js";
 import { Reporter, plural, type CliIO } from "./output.js";
@@ -120,11 +120,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const problems: CheckProblem[] = [];
   let checked = 0;
 
-  const byType = new Map<string, SignalDeclaration[]>();
-  for (const signal of catalog.signals) {
-    if (signal.eventType !== null) byType.set(signal.eventType, [...(byType.get(signal.eventType) ?? []), signal]);
-  }
-  const classes = new Map<string, { model: DataClassModel; uses: DataClassUse[] }>();
+  const { byEventType: byType, uses: classUses } = indexSignals(catalog.signals);
   /** Events with a problem of their own, or reaching a data class with one. */
   const failing = new Set<SignalDeclaration>();
   const statuses: (() => void)[] = [];
@@ -164,17 +160,14 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     const evolution = checkSignalEvolution(signal, schema, { text: source.text, program: source.ast }, options);
     for (const report of evolution.snapshot) problems.push(fromReport(io, "openedx-events/schema-snapshot", eventType, report));
     for (const report of evolution.topLevel) problems.push(fromReport(io, "openedx-events/no-removed-fields", eventType, report));
-    for (const use of dataClassUses(signal)) {
-      const entry = classes.get(use.dataClass.id);
-      if (entry) entry.uses.push(use);
-      else classes.set(use.dataClass.id, { model: use.dataClass, uses: [use] });
-    }
     if (problems.length > before) failing.add(signal);
     statuses.push(() => {
       if (eventType !== null && !failing.has(signal)) reporter.status("ok", "green", eventType);
     });
   }
-  for (const { model, uses } of classes.values()) {
+  // Known-unserializable signals pin nothing: checkFrozenDataClass skips their uses.
+  for (const uses of classUses.values()) {
+    const model = uses[0]!.dataClass;
     const text = getSourceFile(model.file).text;
     const reports = checkFrozenDataClass(model, uses, text, options);
     for (const report of reports) problems.push(fromReport(io, "openedx-events/frozen-data-classes", null, report));

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { formatSchema, problemSpan, toAvroSchema } from "../avro/index.js";
-import type { SignalDeclaration } from "../model/index.js";
+import { indexSignals } from "../project/index.js";
 import { validateEventType, writeSnapshot } from "../snapshots/index.js";
 import { EXIT, UsageError, absoluteSchemaDir, loadProject, projectSettings, relative, where } from "./context.js";
 import { plural, type CliIO, Reporter } from "./output.js";
@@ -65,11 +65,7 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
   const schemaDir = absoluteSchemaDir(io, settings);
   const { catalog, unreadable } = loadProject(io, reporter, options, settings);
 
-  const byType = new Map<string, SignalDeclaration[]>();
-  for (const signal of catalog.signals) {
-    if (signal.eventType === null) continue;
-    byType.set(signal.eventType, [...(byType.get(signal.eventType) ?? []), signal]);
-  }
+  const byType = indexSignals(catalog.signals).byEventType;
   const wanted = values.all ? [...byType.keys()] : [...new Set(positionals)];
   let problems = 0;
   if (values.all) {

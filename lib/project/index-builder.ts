@@ -138,17 +138,26 @@ function walk(roots: readonly string[], previous: ReadonlyMap<string, FileState>
 
 function buildIndex(models: readonly FileModel[]): ProjectIndex {
   const signals = models.flatMap((model) => model.signals);
+  return { signals, ...indexSignals(signals), signalFiles: models.map((model) => model.file) };
+}
+
+/** Signals by event type (more than one is a duplicate), and where they reach each data class (by id). */
+export function indexSignals(signals: readonly SignalDeclaration[]): Pick<ProjectIndex, "byEventType" | "uses"> {
   const uses = new Map<string, DataClassUse[]>();
   const byEventType = new Map<string, SignalDeclaration[]>();
   for (const signal of signals) {
-    if (signal.eventType !== null) byEventType.set(signal.eventType, [...(byEventType.get(signal.eventType) ?? []), signal]);
+    if (signal.eventType !== null) {
+      const list = byEventType.get(signal.eventType);
+      if (list) list.push(signal);
+      else byEventType.set(signal.eventType, [signal]);
+    }
     for (const use of dataClassUses(signal)) {
       const list = uses.get(use.dataClass.id);
       if (list) list.push(use);
       else uses.set(use.dataClass.id, [use]);
     }
   }
-  return { signals, uses, byEventType, signalFiles: models.map((model) => model.file) };
+  return { byEventType, uses };
 }
 
 /** Number of directory walks so far (benchmarks and tests). */
