@@ -10,4 +10,4 @@ export {
   type ModeCheck,
   type ModeResult,
 } from "./modes.js";
-export { FINDING_KINDS, type CompatibilityFinding, type CompatibilityResult, type FindingKind } from "./types.js";
+export { type CompatibilityFinding, type CompatibilityResult, type FindingKind } from "./types.js";

@@ -14,17 +14,6 @@ export type FindingKind =
   /** The walk hit its depth limit; reported instead of risking a stack overflow. */
   | "too-complex";
 
-export const FINDING_KINDS: readonly FindingKind[] = Object.freeze([
-  "type-mismatch",
-  "reader-field-missing-default",
-  "name-mismatch",
-  "enum-symbol-missing",
-  "fixed-size-mismatch",
-  "union-branch-unreadable",
-  "invalid-schema",
-  "too-complex",
-]);
-
 export interface CompatibilityFinding {
   readonly kind: FindingKind;
   /**

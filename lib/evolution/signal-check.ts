@@ -191,6 +191,7 @@ function check(
 
   const mode = settings.compatibility;
   const renames = topLevelRenames(signal, read);
+  const bump = bumpSuggestion(signal, source);
   const covered = new Set<string>();
   if (schema && mode !== "NONE") {
     const transitive = mode.endsWith("_TRANSITIVE");
@@ -210,7 +211,7 @@ function check(
       }
     }
     versions.push({ file: displayPath(cwd, read.file), stored: false, schema: read.schema, json: read.json });
-    const result = checkModeSkippingIdentical(mode, schema, schemaResult.json ?? JSON.stringify(schema), versions);
+    const result = checkModeSkippingIdentical(mode, schema, schemaResult.json!, versions);
     const located: Located[] = [];
     const invalid = new Map<number, string>();
     for (const failure of result.failures) {
@@ -236,7 +237,6 @@ function check(
             },
       );
     }
-    const bump = bumpSuggestion(signal, source);
     for (const group of mergeSameField(mergeRenames(groupFindings(located), renames), signal)) {
       for (const path of [group.dataPath, group.from ?? []]) if (path[0] !== undefined) covered.add(path[0]);
       const back =
@@ -258,7 +258,7 @@ function check(
     }
   }
 
-  return { status: "checked", eventType, snapshot, topLevel: topLevelReports(signal, read, source, renames, covered, options) };
+  return { status: "checked", eventType, snapshot, topLevel: topLevelReports(signal, read, source, renames, covered, bump, options) };
 }
 
 function problemText(message: string, line?: number, column?: number, kind?: string): string {
@@ -601,13 +601,13 @@ function topLevelReports(
   source: SignalSource,
   renames: ReadonlyMap<string, FieldModel>,
   covered: ReadonlySet<string>,
+  bump: EvolutionSuggestion<"bumpEventType"> | null,
   options: EvolutionOptions,
 ): EvolutionReport<NoRemovedFieldsMessageId>[] {
   const eventType = signal.eventType!;
   const file = displayPath(options.cwd, read.file);
   const names = namesOf(read.schema);
   const reports: EvolutionReport<NoRemovedFieldsMessageId>[] = [];
-  const bump = bumpSuggestion(signal, source);
   const next = nextEventType(eventType);
   const renamedTo = new Set(renames.values());
   for (const previous of recordFields(read.schema)) {
