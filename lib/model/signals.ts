@@ -68,9 +68,9 @@ function calleeName(callee: TSESTree.Node, names: ReadonlySet<string>): string |
   return null;
 }
 
+/** As for data-class members: an identifier, or a string or number literal even in brackets (`["a"]`). */
 function keyName(property: TSESTree.Property): string | null {
-  if (property.computed) return null;
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
   if (property.key.type === AST_NODE_TYPES.Literal && (typeof property.key.value === "string" || typeof property.key.value === "number")) {
     // A numeric key is a name too (`{ 2: X }` is the field "2", which Avro then rejects as a name).
     return String(property.key.value);

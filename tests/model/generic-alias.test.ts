@@ -70,3 +70,21 @@ describe("names that refer back to themselves or to earlier parameters", () => {
     expect(allowed.problems.map((p) => [p.code, p.path])).toEqual([["recursive", "t.children{}"]]);
   });
 });
+
+describe("a key written as a literal in brackets", () => {
+  it("names a `data` entry as it names a data-class field", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bracket-key-"));
+    try {
+      const file = path.join(dir, "signals.ts");
+      fs.writeFileSync(
+        file,
+        'export class UserData {\n  readonly ["user_id"]!: string;\n}\nexport const S = new OpenEdxPublicSignal({ event_type: "org.openedx.test.bracket.v1", data: { ["user"]: UserData } });\n',
+      );
+      const { schema, problems } = schemaOf(file, "org.openedx.test.bracket.v1");
+      expect(problems).toEqual([]);
+      expect(schema!.fields).toEqual([{ name: "user", type: { name: "UserData", type: "record", fields: [{ name: "user_id", type: "string" }] } }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
