@@ -10,6 +10,7 @@ export type Options = [
     prefix?: string;
     subdomains?: string[];
     requireConstantCase?: boolean;
+    strictAvroNamespace?: boolean;
   },
 ];
 
@@ -18,6 +19,7 @@ export type MessageIds =
   | "missingEventType"
   | "notLiteral"
   | "emptySegment"
+  | "invalidCharacter"
   | "notAvroNamespace"
   | "notLowerCase"
   | "wrongPrefix"
@@ -28,10 +30,11 @@ export type MessageIds =
   | "constantCase"
   | "suggestEventType";
 
-const DEFAULTS = { prefix: "org.openedx", subdomains: [] as string[], requireConstantCase: true };
+const DEFAULTS = { prefix: "org.openedx", subdomains: [] as string[], requireConstantCase: true, strictAvroNamespace: false };
 
 const MESSAGE_OF: Record<EventTypeIssue["code"], MessageIds> = {
   "empty-segment": "emptySegment",
+  "invalid-character": "invalidCharacter",
   "not-avro-namespace": "notAvroNamespace",
   "not-lower-case": "notLowerCase",
   "wrong-prefix": "wrongPrefix",
@@ -41,6 +44,12 @@ const MESSAGE_OF: Record<EventTypeIssue["code"], MessageIds> = {
 };
 
 const FORM = "`<prefix>.<subdomain>.<subject>.<action>.v<N>`";
+
+/** Why an event-type segment is not an Avro name: `-`, a leading digit, or both. */
+function notAvroNameBecause(segment: string): string {
+  const reasons = [/^[0-9]/.test(segment) ? "it starts with a digit" : null, segment.includes("-") ? "it holds `-`" : null];
+  return reasons.filter((reason) => reason !== null).join(" and ");
+}
 
 export default createRule<Options, MessageIds>({
   name: "valid-event-type",
@@ -59,8 +68,10 @@ export default createRule<Options, MessageIds>({
       notLiteral:
         "{{signal}}: `event_type` must be a string literal, so that the event type can be read without running the code (it names the event on the bus, its Avro namespace and its snapshot file). Write it out, e.g. \"org.openedx.learning.course.enrollment.created.v1\".",
       emptySegment: "Event type `{{eventType}}` has an empty segment (a leading, trailing or doubled dot). Write it as {{form}} (openedx-events ADR 2).",
+      invalidCharacter:
+        "Event type `{{eventType}}`: the segment `{{segment}}` holds characters other than letters, digits, `_` and `-`. The event type names the event's snapshot file and is the `namespace` of its Avro schema, so no snapshot can be written and the event bus cannot carry the event. Use lower-case words joined by `_`, as in {{form}}.",
       notAvroNamespace:
-        "Event type `{{eventType}}`: the segment `{{segment}}` is not a valid Avro name. The event type is the `namespace` of the event's Avro schema, whose dot-separated parts may contain only letters, digits and `_` and may not start with a digit (so `-` is not allowed), so the schema cannot be built and the event bus cannot carry the event. {{advice}}",
+        "Event type `{{eventType}}`: the segment `{{segment}}` is not an Avro name ({{why}}). The event type is the `namespace` of the event's Avro schema: openedx-events writes and reads it, but strict Avro parsers (avsc, the Java library, Confluent's Schema Registry) reject such a namespace, so a consumer that uses one cannot read the event. {{advice}}",
       notLowerCase:
         "Event type `{{eventType}}`: the segment `{{segment}}` is not lower case. Event types are lower-case words joined by `_`, as in {{form}} (openedx-events ADR 2); write `{{fixed}}`.",
       wrongPrefix:
@@ -96,6 +107,11 @@ export default createRule<Options, MessageIds>({
             type: "boolean",
             description: "Require the constant that holds a signal to be UPPER_SNAKE_CASE (`COURSE_ENROLLMENT_CREATED`).",
           },
+          strictAvroNamespace: {
+            type: "boolean",
+            description:
+              "Also require every segment to be an Avro name (no `-`, no leading digit), for consumers whose Avro parser is strict (avsc, Java, Confluent's Schema Registry). openedx-events accepts such event types, so this is off by default.",
+          },
         },
         additionalProperties: false,
       },
@@ -128,7 +144,7 @@ export default createRule<Options, MessageIds>({
             context.report({ loc: signal.eventTypeSpan.loc, messageId: "notLiteral", data: { signal: label(signal) } });
           } else {
             const eventType = signal.eventType;
-            const issues = analyzeEventType(eventType, { prefix, subdomains });
+            const issues = analyzeEventType(eventType, { prefix, subdomains, strictAvroNamespace: options.strictAvroNamespace === true });
             for (const issue of issues) {
               const suggestion = issue.suggestion;
               const edit = suggestion === null ? null : replaceStringLiteral(sourceCode.text, signal.eventTypeSpan, suggestion);
@@ -142,9 +158,8 @@ export default createRule<Options, MessageIds>({
                   prefix,
                   subdomains: subdomains.map((s) => `\`${s}\``).join(", "),
                   form: FORM.replace("<prefix>", prefix || "org.openedx"),
-                  advice: (issue.segment ?? "").includes("-")
-                    ? "Use `_` instead of `-`."
-                    : "Start each segment with a letter, and use only letters, digits and `_`.",
+                  why: notAvroNameBecause(issue.segment ?? ""),
+                  advice: suggestion === null ? "Start each segment with a letter, and use only letters, digits and `_`." : `Use \`${suggestion}\`.`,
                 },
                 suggest: edit
                   ? [{ messageId: "suggestEventType", data: { fixed: suggestion }, fix: (fixer) => fixer.replaceTextRange(edit.range, edit.text) }]

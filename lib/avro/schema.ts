@@ -1,7 +1,7 @@
 import type { DataClassModel, FieldModel, FieldType, ModelProblem, SignalDeclaration, UnsupportedType } from "../model/index.js";
 import type { PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
-import { isAvroNamespace } from "../naming/index.js";
+import { isEventBusNamespace } from "../naming/index.js";
 import { generatedSchemaError } from "./validate-generated.js";
 
 /** The documentation string openedx-events puts on every event schema. */
@@ -113,9 +113,14 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
   return result;
 }
 
-/** The schema as openedx-events writes it to a snapshot file (two-space JSON, trailing newline). */
+/**
+ * The snapshot file's text, byte for byte as openedx-events writes it (`json.dump(schema, f,
+ * indent=2)`): two-space JSON, no trailing newline, anything outside printable ASCII as a
+ * lower-case `\uXXXX` escape (Python's `ensure_ascii`; UTF-16 code units, so astral characters
+ * become surrogate pairs, as Python writes them).
+ */
 export function formatSchema(schema: CloudEventSchema): string {
-  return JSON.stringify(schema, null, 2) + "\n";
+  return JSON.stringify(schema, null, 2).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function modelProblem(problem: ModelProblem, path: string, entry: FieldModel | null, dataClass: DataClassModel | null): SchemaProblem {
@@ -252,11 +257,11 @@ export function problemSpan(problem: SchemaProblem): SourceSpan {
 
 /**
  * True for the problems about the event type itself (a missing or non-literal `event_type`, an
- * event type that is not a valid Avro namespace): `valid-event-type` reports those, not
+ * event type that cannot be a schema's namespace): `valid-event-type` reports those, not
  * `supported-field-types`.
  */
 export function isEventTypeProblem(signal: SignalDeclaration, problem: SchemaProblem): boolean {
   if (problem.code === "model") return problem.modelCode === "missing-event-type" || problem.modelCode === "event-type-not-literal";
-  if (problem.code === "invalid-avro") return signal.eventType !== null && !isAvroNamespace(signal.eventType);
+  if (problem.code === "invalid-avro") return signal.eventType !== null && !isEventBusNamespace(signal.eventType);
   return false;
 }

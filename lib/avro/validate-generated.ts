@@ -14,19 +14,16 @@
 import avro from "avsc";
 import type { CloudEventSchema } from "./schema.js";
 import {
-  AVRO_NAMESPACE,
   avroSchemaError,
   avscRegistry,
   avscVerdict,
-  invalidNamespaceMessage,
   PLACEHOLDER_NAMESPACE,
   PRIMITIVE_NAMES,
   remember,
   withNamespace,
 } from "./validate.js";
+import { AVRO_NAME, invalidNamespaceMessage, isEventBusNamespace } from "../naming/avro-names.js";
 
-/** Avro's rule for a field name (avsc applies it as is). */
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PRIMITIVES: ReadonlySet<string> = new Set(PRIMITIVE_NAMES);
 const RECORD_KEYS = new Set(["name", "type", "fields", "doc", "namespace"]);
 const FIELD_KEYS = new Set(["name", "type", "default", "doc"]);
@@ -45,7 +42,7 @@ interface Walk {
 
 /** Null when valid, else avsc's message (as avsc gives it for the whole schema). */
 export function generatedSchemaError(schema: CloudEventSchema): string | null {
-  if (!AVRO_NAMESPACE.test(schema.namespace)) return invalidNamespaceMessage(schema.namespace);
+  if (!isEventBusNamespace(schema.namespace)) return invalidNamespaceMessage(schema.namespace);
   try {
     // Pieces are judged in the stand-in namespace: messages name the schema's own.
     return withNamespace(recordError(schema as unknown as InlineRecord, { namespace: schema.namespace, defined: new Set() }, true), schema.namespace);
@@ -81,7 +78,7 @@ function recordError(record: InlineRecord, walk: Walk, top: boolean): string | n
   if (names.size !== record.fields.length) return `duplicate field name: ${JSON.stringify(record.fields)}`;
   for (const field of record.fields as readonly Json[]) {
     const name = field["name"];
-    if (typeof name !== "string" || !FIELD_NAME.test(name)) return `invalid field name: ${String(name)}`;
+    if (typeof name !== "string" || !AVRO_NAME.test(name)) return `invalid field name: ${String(name)}`;
     const references = new Set<string>();
     const shallow = shallowType(field["type"], walk, references);
     if ("error" in shallow) return shallow.error;

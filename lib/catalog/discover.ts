@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { realPathOf } from "../source/real-path.js";
 
 /** Directories never searched for event definitions. */
 const SKIPPED_DIRECTORIES = new Set(["node_modules", "dist", "build", "coverage", ".git", ".hg", ".svn"]);
@@ -13,7 +14,11 @@ export interface DiscoveredSources {
   readonly unreadable: readonly { readonly path: string; readonly reason: string }[];
 }
 
-/** TypeScript sources under `roots` (files or directories), declaration files and build output excluded. */
+/**
+ * TypeScript sources under `roots` (files or directories), declaration files and build output
+ * excluded, each once, by real path (a root reached through a link, or two roots that overlap,
+ * name the same files).
+ */
 export function discoverSources(roots: readonly string[]): DiscoveredSources {
   const files = new Set<string>();
   const unreadable: { path: string; reason: string }[] = [];
@@ -49,7 +54,7 @@ export function discoverSources(roots: readonly string[]): DiscoveredSources {
           // A linked source file is read like any other; a broken link is reported, not skipped
           // in silence. Linked directories are not followed (no loops, no escaping the tree).
           try {
-            if (fs.statSync(file).isFile()) files.add(file);
+            if (fs.statSync(file).isFile()) files.add(realPathOf(file));
           } catch (error) {
             unreadable.push({ path: file, reason: `broken symbolic link: ${describeError(error)}` });
           }
@@ -57,7 +62,8 @@ export function discoverSources(roots: readonly string[]): DiscoveredSources {
       }
     }
   };
-  for (const root of roots) visit(path.resolve(root), true);
+  // Roots by real path; linked directories below them are not followed, so every path under a root is real.
+  for (const root of roots) visit(realPathOf(path.resolve(root)), true);
   return { files: [...files], unreadable };
 }
 

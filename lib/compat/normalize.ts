@@ -7,6 +7,7 @@
  * applies; aliases are relative to the type's own namespace.
  */
 import { MAX_SCHEMA_DEPTH } from "./canonical.js";
+import { isAvroName, isEventBusNamespace } from "../naming/avro-names.js";
 
 export const PRIMITIVE_NAMES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"] as const;
 export type PrimitiveName = (typeof PRIMITIVE_NAMES)[number];
@@ -65,7 +66,6 @@ export type NormalizeResult =
 const PRIMITIVES: ReadonlyMap<string, PrimitiveNode> = new Map(
   PRIMITIVE_NAMES.map((type) => [type, Object.freeze({ kind: "primitive", type })] as const),
 );
-const NAME_PART = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function isPrimitiveName(name: string): name is PrimitiveName {
   return PRIMITIVES.has(name);
@@ -169,7 +169,7 @@ class Normalizer {
       const attr = schema["namespace"];
       if (attr === undefined) namespace = enclosing;
       else if (attr === null) namespace = "";
-      else if (typeof attr === "string") namespace = attr === "" ? "" : qualify(attr, "");
+      else if (typeof attr === "string") namespace = checkedNamespace(attr);
       else throw new SchemaError(`invalid namespace ${preview(attr)}`);
     }
     const fullname = qualify(rawName, namespace);
@@ -191,7 +191,7 @@ class Normalizer {
     for (const raw of rawFields as unknown[]) {
       if (!isPlainObject(raw)) throw new SchemaError(`invalid field in ${node.fullname}: ${preview(raw)}`);
       const name = raw["name"];
-      if (typeof name !== "string" || !NAME_PART.test(name)) {
+      if (typeof name !== "string" || !isAvroName(name)) {
         throw new SchemaError(`invalid field name in ${node.fullname}: ${preview(name)}`);
       }
       if (seen.has(name)) throw new SchemaError(`duplicate field name in ${node.fullname}: ${name}`);
@@ -212,7 +212,7 @@ class Normalizer {
     const symbols = stringList(schema["symbols"], `symbols of ${header.fullname}`);
     if (symbols.length === 0) throw new SchemaError(`enum ${header.fullname} has no symbols`);
     if (new Set(symbols).size !== symbols.length) throw new SchemaError(`enum ${header.fullname} repeats a symbol`);
-    const bad = symbols.find((symbol) => !NAME_PART.test(symbol));
+    const bad = symbols.find((symbol) => !isAvroName(symbol));
     if (bad !== undefined) throw new SchemaError(`invalid symbol in ${header.fullname}: ${preview(bad)}`);
     const def = schema["default"];
     if (def !== undefined && (typeof def !== "string" || !symbols.includes(def))) {
@@ -239,10 +239,18 @@ function qualify(name: string, namespace: string): string {
   let fullname: string;
   if (name.includes(".")) fullname = name.replace(/^\./, ""); // leading dot: explicit null namespace, as avsc allows
   else fullname = namespace ? `${namespace}.${name}` : name;
-  for (const part of fullname.split(".")) {
-    if (!NAME_PART.test(part)) throw new SchemaError(`invalid name: ${preview(name)}`);
+  // The name itself is an Avro name; its namespace an event-bus namespace (lib/naming/avro-names.ts).
+  const dot = fullname.lastIndexOf(".");
+  if (!isAvroName(fullname.slice(dot + 1)) || (dot >= 0 && !isEventBusNamespace(fullname.slice(0, dot)))) {
+    throw new SchemaError(`invalid name: ${preview(name)}`);
   }
   return fullname;
+}
+
+/** A `namespace` attribute: "" is the null namespace. */
+function checkedNamespace(namespace: string): string {
+  if (namespace !== "" && !isEventBusNamespace(namespace)) throw new SchemaError(`invalid namespace ${preview(namespace)}`);
+  return namespace;
 }
 
 function unqualify(fullname: string): string {

@@ -122,8 +122,12 @@ export function clearModelCache(): void {
 
 export type DataClassNode = TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration;
 
-/** Top-level classes, interfaces and type aliases of a program: the candidates for data classes. */
+/**
+ * Top-level classes, interfaces and type aliases of a program: the candidates for data classes,
+ * one per name (the declaration that stands for the name; merged ones are read with it).
+ */
 export function topLevelDataClassNodes(program: TSESTree.Program): DataClassNode[] {
+  const declarations = moduleScopeOf(program).declarations;
   const nodes: DataClassNode[] = [];
   for (const statement of program.body) {
     const node =
@@ -135,7 +139,8 @@ export function topLevelDataClassNodes(program: TSESTree.Program): DataClassNode
       (node.type === AST_NODE_TYPES.ClassDeclaration ||
         node.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
         node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) &&
-      node.id
+      node.id &&
+      declarations.get(node.id.name)?.node === node
     ) {
       nodes.push(node);
     }

@@ -47,6 +47,3 @@ export const UNSUPPORTED_GLOBALS: Readonly<Record<string, { code: UnsupportedCod
   RegExp: { code: "unknown-class", reason: "a RegExp has no Avro form; send its source as a string" },
   Error: { code: "unknown-class", reason: "an Error has no Avro form; send its message as a string" },
 };
-
-/** Field and record names Avro accepts. */
-export const AVRO_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-est
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { spanOf, type SourceFile } from "../source/index.js";
 import { jsDocBefore } from "./jsdoc.js";
-import { AVRO_NAME } from "./builtins.js";
+import { AVRO_NAME } from "../naming/avro-names.js";
 import type { TypeMapper } from "./type-mapper.js";
 import { qualifiedParts } from "./type-mapper.js";
 import type { FieldModel, ModelProblem, SignalDeclaration } from "./types.js";

@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { settingsCacheKey, type PluginSettings } from "../settings.js";
-import { NameResolver, spanOf, type NameResolution, type SourceFile, type SourceSpan } from "../source/index.js";
+import { NameResolver, moduleScopeOf, spanOf, type NameResolution, type SourceFile, type SourceSpan, type TypeDeclaration } from "../source/index.js";
 import {
   ARRAY_NAMES,
-  AVRO_NAME,
   MAP_NAMES,
   NAMED_PRIMITIVES,
   UNSUPPORTED_GLOBALS,
   globalPrimitive,
 } from "./builtins.js";
+import { AVRO_NAME } from "../naming/avro-names.js";
 import type { DataClassKind, DataClassModel, FieldModel, FieldType, ModelProblem, UnsupportedCode } from "./types.js";
 
 import type { DataClassNode } from "./analyze.js";
@@ -468,19 +468,23 @@ export class TypeMapper {
         fields = mergeInherited(this.inheritedFromClass(file, node, problems), this.classMembers(file, node, name, problems));
         break;
       case AST_NODE_TYPES.TSInterfaceDeclaration: {
+        // Declaration merging, as TypeScript does it: every `interface X` block of the module, in order.
+        const declarations = [node, ...this.mergedInterfaces(file, node)];
         const inherited: FieldModel[] = [];
-        for (const heritage of node.extends) {
+        for (const heritage of declarations.flatMap((declaration) => declaration.extends)) {
           for (const field of this.fieldsOfBase(file, heritage.expression, problems)) {
             if (!inherited.some((f) => f.name === field.name)) inherited.push(field);
           }
         }
-        fields = mergeInherited(inherited, this.typeMembers(file, node.body.body, name, problems));
+        const own = declarations.map((declaration) => this.typeMembers(file, declaration.body.body, name, problems));
+        fields = mergeInherited(inherited, mergeInterfaceMembers(file, name, own, problems));
         break;
       }
       case AST_NODE_TYPES.TSTypeAliasDeclaration:
         fields = this.objectTypeFields(file, node.typeAnnotation, name, problems);
         break;
     }
+    problems.push(...this.unmergedDeclarations(file, node));
     return {
       name,
       id: `${file.path}#${name}`,
@@ -491,6 +495,37 @@ export class TypeMapper {
       fields,
       problems,
     };
+  }
+
+  /** The other declarations of this data class's name in its module (declaration merging). */
+  private otherDeclarations(file: SourceFile, node: DataClassNode): readonly TypeDeclaration[] {
+    if (!file.ast || !node.id) return [];
+    const declaration = moduleScopeOf(file.ast).declarations.get(node.id.name);
+    return declaration?.kind === "type" && declaration.node === node ? declaration.merged : [];
+  }
+
+  private mergedInterfaces(file: SourceFile, node: TSESTree.TSInterfaceDeclaration): TSESTree.TSInterfaceDeclaration[] {
+    return this.otherDeclarations(file, node).filter((other) => other.type === AST_NODE_TYPES.TSInterfaceDeclaration);
+  }
+
+  /**
+   * Declarations of the name that do not merge into a data class's fields (an interface beside a
+   * class, a second type alias or class): a problem each, so that no field is dropped in silence.
+   */
+  private unmergedDeclarations(file: SourceFile, node: DataClassNode): ModelProblem[] {
+    const name = node.id?.name ?? "default";
+    const problems: ModelProblem[] = [];
+    for (const other of this.otherDeclarations(file, node)) {
+      if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration && other.type === AST_NODE_TYPES.TSInterfaceDeclaration) continue;
+      const line = other.loc.start.line;
+      const what = declarationKind(other);
+      const message =
+        node.type === AST_NODE_TYPES.ClassDeclaration && other.type === AST_NODE_TYPES.TSInterfaceDeclaration
+          ? `\`${name}\` is also declared as an interface (line ${line}): TypeScript merges its members into the class's type, but the fields of a data class are those the class declares, so the interface's fields are not in the schema; move them into the class`
+          : `\`${name}\` is declared again, as ${what} (line ${line}), and only its first declaration (line ${node.loc.start.line}) is read; give one of them another name`;
+      problems.push({ code: "merged-declaration", message, span: spanOf(file.path, other.id ?? other) });
+    }
+    return problems;
   }
 
   private objectTypeFields(file: SourceFile, node: TSESTree.TypeNode, owner: string, problems: ModelProblem[]): FieldModel[] {
@@ -694,6 +729,50 @@ function initializerKind(value: TSESTree.Expression | null | undefined): FieldMo
 function mergeInherited(inherited: readonly FieldModel[], own: readonly FieldModel[]): FieldModel[] {
   const ownNames = new Set(own.map((field) => field.name));
   return [...inherited.filter((field) => !ownNames.has(field.name)), ...own];
+}
+
+/**
+ * The members of merged `interface` blocks, in order. A member repeated in a later block is the
+ * same field when its type is written the same (TypeScript requires it); otherwise a problem.
+ */
+function mergeInterfaceMembers(file: SourceFile, name: string, blocks: readonly (readonly FieldModel[])[], problems: ModelProblem[]): FieldModel[] {
+  const merged: FieldModel[] = [];
+  const byName = new Map<string, FieldModel>();
+  for (const block of blocks) {
+    for (const field of block) {
+      const first = byName.get(field.name);
+      if (!first) {
+        byName.set(field.name, field);
+        merged.push(field);
+      } else if (fieldText(file, first) !== fieldText(file, field)) {
+        problems.push({
+          code: "duplicate-field",
+          message: `the field \`${field.name}\` is declared by two \`interface ${name}\` blocks with different types (\`${fieldText(file, first)}\` at line ${first.keySpan.loc.start.line}, \`${fieldText(file, field)}\` here); TypeScript rejects this: keep one`,
+          span: field.keySpan,
+        });
+      }
+    }
+  }
+  return merged;
+}
+
+/** A field's optional mark and type as written (`?: string | null`), to compare merged declarations. */
+function fieldText(file: SourceFile, field: FieldModel): string {
+  const type = field.typeSpan === field.keySpan ? "" : file.text.slice(field.typeSpan.range[0], field.typeSpan.range[1]);
+  return `${field.optional ? "?" : ""}${type}`;
+}
+
+function declarationKind(node: TypeDeclaration): string {
+  switch (node.type) {
+    case AST_NODE_TYPES.ClassDeclaration:
+      return "a class";
+    case AST_NODE_TYPES.TSInterfaceDeclaration:
+      return "an interface";
+    case AST_NODE_TYPES.TSTypeAliasDeclaration:
+      return "a type alias";
+    case AST_NODE_TYPES.TSEnumDeclaration:
+      return "an enum";
+  }
 }
 
 function checkDuplicates(fields: FieldModel[], problems: ModelProblem[]): FieldModel[] {

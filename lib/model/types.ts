@@ -71,6 +71,7 @@ export interface ModelProblem {
     | "missing-type"
     | "invalid-name"
     | "duplicate-field"
+    | "merged-declaration"
     | "unresolved-base"
     | "bad-signal"
     | "missing-event-type"

@@ -6,12 +6,14 @@
  * ESLint-free: the `valid-event-type` rule and the CLI judge event types with the same code.
  */
 import { editDistance } from "../edit-distance.js";
+import { AVRO_NAME, EVENT_TYPE_SEGMENT } from "./avro-names.js";
 
 /** One thing wrong with an event type, with what to write instead when that can be derived. */
 export interface EventTypeIssue {
   readonly code:
     | "empty-segment" // leading, trailing or doubled dot
-    | "not-avro-namespace" // `-`, a segment starting with a digit, or any other character Avro names reject
+    | "invalid-character" // anything but letters, digits, `_` and `-`: no snapshot file name, no namespace
+    | "not-avro-namespace" // opt-in: `-` or a leading digit, which strict Avro parsers reject in a namespace
     | "not-lower-case" // upper-case letters
     | "wrong-prefix"
     | "unknown-subdomain"
@@ -28,27 +30,36 @@ export interface EventTypeOptions {
   readonly prefix: string;
   /** Allowed subdomains (the segment after the prefix); empty: any. */
   readonly subdomains: readonly string[];
+  /**
+   * Also require every segment to be an Avro name (no `-`, no leading digit), as strict Avro
+   * parsers (avsc, Java, Confluent's registry) require of a namespace. openedx-events itself
+   * writes and reads such namespaces, so this is off unless asked for.
+   */
+  readonly strictAvroNamespace?: boolean;
 }
 
-/** A dot-separated part of an Avro namespace: letters, digits and `_`, not starting with a digit. */
-const AVRO_NAME_PART = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The version suffix: `v1`, `v2`, … (no `v0`, no leading zeros). */
 const VERSION = /^v[1-9][0-9]*$/;
 
-/**
- * True when `eventType` can be the `namespace` of an Avro schema (openedx-events writes the event
- * type there): every dot-separated part is an Avro name.
- */
-export function isAvroNamespace(eventType: string): boolean {
-  return eventType.split(".").every((part) => AVRO_NAME_PART.test(part));
-}
-
 /** `courseRun`, `Course-Run` → `course_run`. */
 export function toSnakeSegment(segment: string): string {
-  return segment
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/-/g, "_")
-    .toLowerCase();
+  return lowerCaseSegment(segment).replace(/-/g, "_");
+}
+
+/** `courseRun` → `course_run`, `Redemption-Reversed` → `redemption-reversed`: only the case changes. */
+function lowerCaseSegment(segment: string): string {
+  return segment.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+}
+
+/** `segment` with `replacement` in every place it stands in `segments`, joined again. */
+function replaced(segments: readonly string[], segment: string, replacement: string): string {
+  return segments.map((s) => (s === segment ? replacement : s)).join(".");
+}
+
+/** An Avro name for `segment` (snake case, other characters as `_`), or null when none can be derived. */
+function avroSegment(segment: string): string | null {
+  const fixed = toSnakeSegment(segment).replace(/[^a-z0-9_]/g, "_");
+  return AVRO_NAME.test(fixed) ? fixed : null;
 }
 
 /** Every issue of `eventType`, in the order a reader meets them (left to right). */
@@ -66,17 +77,14 @@ export function analyzeEventType(eventType: string, options: EventTypeOptions): 
     issues.push({ code: "wrong-prefix", segment: null, suggestion: null });
   }
   for (const segment of segments) {
-    if (!AVRO_NAME_PART.test(segment)) {
-      const fixed = toSnakeSegment(segment).replace(/[^a-z0-9_]/g, "_");
-      const valid = AVRO_NAME_PART.test(fixed) ? fixed : null;
-      issues.push({
-        code: "not-avro-namespace",
-        segment,
-        suggestion: valid === null ? null : segments.map((s) => (s === segment ? valid : s)).join("."),
-      });
+    if (!EVENT_TYPE_SEGMENT.test(segment)) {
+      const fixed = avroSegment(segment);
+      issues.push({ code: "invalid-character", segment, suggestion: fixed === null ? null : replaced(segments, segment, fixed) });
+    } else if (options.strictAvroNamespace === true && !AVRO_NAME.test(segment)) {
+      const fixed = avroSegment(segment);
+      issues.push({ code: "not-avro-namespace", segment, suggestion: fixed === null ? null : replaced(segments, segment, fixed) });
     } else if (segment !== segment.toLowerCase()) {
-      const fixed = toSnakeSegment(segment);
-      issues.push({ code: "not-lower-case", segment, suggestion: segments.map((s) => (s === segment ? fixed : s)).join(".") });
+      issues.push({ code: "not-lower-case", segment, suggestion: replaced(segments, segment, lowerCaseSegment(segment)) });
     }
   }
   const rest = prefixMatches ? segments.slice(prefix.length) : segments;

@@ -6,11 +6,11 @@
  * shared by both. Event types come from user source code, so they are
  * validated before they ever become part of a path.
  */
+import { EVENT_TYPE_SEGMENT } from "../naming/avro-names.js";
 
 /** Longest event type accepted: its longest file name (`…_schema.v99999.avsc`) stays within NAME_MAX (255 bytes). */
 export const EVENT_TYPE_MAX_LENGTH = 235;
 
-const SEGMENT = /^[A-Za-z0-9_-]+$/;
 const SNAPSHOT_SUFFIX = "_schema.avsc";
 /** `<base>_schema.avsc` or `<base>_schema.v<N>.avsc`, N ≥ 1 without leading zeros. */
 const FILE_NAME = /^([A-Za-z0-9_+-]+)_schema(?:\.v([1-9][0-9]*))?\.avsc$/;
@@ -45,7 +45,7 @@ export function validateEventType(eventType: string): string | null {
     if (segment.length === 0) {
       return "The event type has an empty segment (a leading, trailing or doubled dot).";
     }
-    if (!SEGMENT.test(segment)) {
+    if (!EVENT_TYPE_SEGMENT.test(segment)) {
       return `The event type segment ${JSON.stringify(segment)} may only contain letters, digits, "_" and "-".`;
     }
   }

@@ -33,15 +33,16 @@ export type WriteResult =
 
 
 /**
- * Existing bytes when the file has exactly `size` bytes, or one less (the same text without the
- * trailing newline, as the Python library writes it), else null (cannot be identical, no need to read).
+ * Existing bytes when the file has exactly `size` bytes, or one more (the same text with a trailing
+ * newline, as editors and earlier versions of `generate` write it), else null (cannot be
+ * identical, no need to read).
  */
 function readIfSize(file: string, size: number): { identicalCandidate: Buffer | null; mode: number } {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   try {
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) throw Object.assign(new Error("it is not a regular file"), { code: "ENOTREG" });
-    if (stats.size !== size && stats.size !== size - 1) return { identicalCandidate: null, mode: stats.mode };
+    if (stats.size !== size && stats.size !== size + 1) return { identicalCandidate: null, mode: stats.mode };
     const buffer = Buffer.alloc(stats.size);
     let length = 0;
     while (length < stats.size) {
@@ -159,10 +160,10 @@ export function writeSnapshot(
   let previous: string | undefined;
   try {
     if (existing !== null) {
-      // A snapshot written by the Python library is the same text without the trailing newline: leave it as is.
-      const pythonFormat = bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : null;
+      // The same text with a trailing newline is the same snapshot: leave it as is.
       const same = existing.identicalCandidate;
-      if (same && (same.equals(bytes) || (pythonFormat && same.equals(pythonFormat)))) return { status: "unchanged", eventType, file: shown };
+      const withNewline = same !== null && same.length === bytes.length + 1 && same.at(-1) === 0x0a;
+      if (same && (same.equals(bytes) || (withNewline && same.subarray(0, -1).equals(bytes)))) return { status: "unchanged", eventType, file: shown };
       clearListingCache(dir); // the next free N must be computed from the directory as it is now
       const next = nextHistoryVersion(dir, eventType);
       if (options.keepHistory) {

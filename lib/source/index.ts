@@ -8,3 +8,4 @@ export { NameResolver } from "./resolve-name.js";
 export type { NameResolution } from "./resolve-name.js";
 export { spanOf, formatSpan } from "./span.js";
 export type { SourceSpan } from "./span.js";
+export { realPathOf } from "./real-path.js";

@@ -8,7 +8,12 @@ export type TypeDeclaration =
   | TSESTree.TSEnumDeclaration;
 
 export type LocalDeclaration =
-  | { readonly kind: "type"; readonly node: TypeDeclaration }
+  /**
+   * `merged`: the other type declarations of the same name (declaration merging: more
+   * `interface X` blocks, or an interface beside a class), in source order. `node` is the first
+   * one, or the class when a class is among them.
+   */
+  | { readonly kind: "type"; readonly node: TypeDeclaration; readonly merged: readonly TypeDeclaration[] }
   /** A variable, function or namespace: a value that is not a type we can read. */
   | { readonly kind: "value"; readonly node: TSESTree.Node };
 
@@ -56,9 +61,17 @@ function buildModuleScope(program: TSESTree.Program): ModuleScope {
   let anonymousDefault = false;
 
   const declare = (name: string, entry: LocalDeclaration): void => {
-    // Declaration merging (class + interface of one name): the first type declaration wins.
+    // Declaration merging: the first type declaration stands for the name, the later ones are kept beside it.
+    // A class merged with an interface is the class: its fields are the data class's.
     const existing = declarations.get(name);
     if (!existing || (existing.kind === "value" && entry.kind === "type")) declarations.set(name, entry);
+    else if (existing.kind === "type" && entry.kind === "type") {
+      if (entry.node.type === AST_NODE_TYPES.ClassDeclaration && existing.node.type !== AST_NODE_TYPES.ClassDeclaration) {
+        declarations.set(name, { kind: "type", node: entry.node, merged: [existing.node, ...existing.merged] });
+      } else {
+        (existing.merged as TypeDeclaration[]).push(entry.node);
+      }
+    }
   };
 
   const addDeclaration = (node: TSESTree.Node, exported: boolean): void => {
@@ -68,7 +81,7 @@ function buildModuleScope(program: TSESTree.Program): ModuleScope {
       case AST_NODE_TYPES.TSTypeAliasDeclaration:
       case AST_NODE_TYPES.TSEnumDeclaration:
         if (node.id) {
-          declare(node.id.name, { kind: "type", node });
+          declare(node.id.name, { kind: "type", node, merged: [] });
           if (exported) exports.set(node.id.name, { kind: "local", localName: node.id.name });
         }
         break;

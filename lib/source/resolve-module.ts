@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { realPathOf } from "./real-path.js";
 
 export type ModuleResolution =
   | { readonly kind: "file"; readonly path: string }
@@ -50,7 +51,8 @@ export function resolveModule(fromFile: string, specifier: string): ModuleResolu
   const base = path.resolve(path.dirname(fromFile), specifier);
   const tried = candidates(base);
   for (const candidate of tried) {
-    if (isFile(candidate)) return { kind: "file", path: candidate };
+    // By real path: a file reached through a linked directory is the same file as by its own path.
+    if (isFile(candidate)) return { kind: "file", path: realPathOf(candidate) };
   }
   return { kind: "not-found", specifier, tried };
 }

@@ -5,7 +5,7 @@ import { toAvroSchema, type SchemaResult } from "../../lib/avro/index.js";
 import { analyzeLintedFile, analyzeProgram, mayDeclareSignals, topLevelDataClassNodes, TypeMapper, type DataClassModel, type FileModel, type SignalDeclaration } from "../../lib/model/index.js";
 import { getProjectIndex, signalsDeclaring, type DataClassUse, type ProjectIndex } from "../../lib/project/index.js";
 import { resolveSettings, SETTINGS_KEY, SettingsError, type PluginSettings } from "../../lib/settings.js";
-import { NameResolver, adoptLintedFile, diskStampOf, type SourceFile } from "../../lib/source/index.js";
+import { NameResolver, adoptLintedFile, diskStampOf, realPathOf, type SourceFile } from "../../lib/source/index.js";
 
 /** A data class declared in the linted file that some signal of the project reaches. */
 export interface ReachedDataClass {
@@ -71,7 +71,9 @@ function createEventContext(context: AnyContext, program: TSESTree.Program): Eve
     if (error instanceof SettingsError) return { error, reported: false };
     throw error;
   }
-  const filename = path.resolve(context.filename);
+  // By real path, as the project index and module resolution name files: a file linted through a
+  // linked directory is not "another file" declaring the same event type.
+  const filename = realPathOf(path.resolve(context.filename));
   const cwd = context.cwd;
   const text = context.sourceCode.text;
   // When the buffer is the file on disk, its model is shared with the project index, and a file

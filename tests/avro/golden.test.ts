@@ -3,9 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import avro from "avsc";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLOUD_EVENT_DOC, formatSchema, toAvroSchema } from "../../lib/avro/index.js";
+import { avroSchemaError, CLOUD_EVENT_DOC, formatSchema, toAvroSchema } from "../../lib/avro/index.js";
 import { loadCatalog, type Catalog } from "../../lib/catalog/index.js";
 import { clearModelCache } from "../../lib/model/index.js";
+import { isStrictAvroNamespace } from "../../lib/naming/index.js";
 import { resolveSettings } from "../../lib/settings.js";
 import { snapshotFileName } from "../../lib/snapshots/index.js";
 import { clearSourceCache } from "../../lib/source/index.js";
@@ -57,11 +58,13 @@ describe("the example catalog against its hand-written snapshots", () => {
   it.each(goldenFiles)("%s is valid Avro in the openedx-events shape", (name) => {
     const text = fs.readFileSync(path.join(SCHEMAS, name), "utf8");
     const json = JSON.parse(text) as { name: string; type: string; doc: string; namespace: string; fields: unknown[] };
-    expect(() => avro.Type.forSchema(json as avro.Schema, { wrapUnions: true })).not.toThrow();
+    expect(avroSchemaError(json)).toBeNull();
+    // avsc, a strict parser, refuses a namespace with `-` (as openedx-events writes it); it reads every other one.
+    if (isStrictAvroNamespace(json.namespace)) expect(() => avro.Type.forSchema(json as avro.Schema, { wrapUnions: true })).not.toThrow();
     expect(Object.keys(json)).toEqual(["name", "type", "doc", "fields", "namespace"]);
     expect([json.name, json.type, json.doc]).toEqual(["CloudEvent", "record", CLOUD_EVENT_DOC]);
     expect(snapshotFileName(json.namespace)).toBe(name);
-    expect(text).toBe(JSON.stringify(json, null, 2) + "\n");
+    expect(text).toBe(JSON.stringify(json, null, 2));
   });
 
   it("covers at least 15 events in at least 3 subdomains", () => {

@@ -11,12 +11,14 @@ import { describe, expect, it } from "vitest";
 import { CLOUD_EVENT_DOC, type CloudEventSchema } from "../../lib/avro/index.js";
 import { avroSchemaError, PLACEHOLDER_NAMESPACE } from "../../lib/avro/validate.js";
 import { generatedSchemaError } from "../../lib/avro/validate-generated.js";
+import { isEventBusNamespace, isStrictAvroNamespace } from "../../lib/naming/index.js";
 
 const RECORD_NAMES = ["UserData", "CourseData", "UserData", "CloudEvent", "string", "Bad$Name", "_private", "9Lives", "hasOwnProperty", "Ünï"];
 // `__proto__` is left out: see the last test.
 const FIELD_NAMES = ["id", "user", "course", "id", "x$", "1st", "_ok", "string", "constructor", "toString", "name"];
 const PRIMITIVES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"];
-const NAMESPACES = ["org.openedx.learning.course.enrollment.created.v1", "org.openedx.UserData.v1", "bad-namespace.v1", "a"];
+// An event-bus namespace (`-`), which avsc refuses and we accept, and one that nobody accepts.
+const NAMESPACES = ["org.openedx.learning.course.enrollment.created.v1", "org.openedx.UserData.v1", "org.openedx.subsidy.redemption-reversed.v1", "bad$namespace.v1", "a"];
 
 type Type = unknown;
 
@@ -54,8 +56,9 @@ const schemaArb = fc
   })
   .map(({ namespace, fields }) => ({ name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields, namespace }) as unknown as CloudEventSchema);
 
+// The last one is avsc's own crash on a default for a union whose first branch is the record being defined.
 const AVSC_MESSAGE =
-  /^(the namespace `|invalid name: |invalid field name: |duplicate type name: |duplicate field name: |undefined type name: |unions cannot be directly nested|duplicate union branch name: |cannot rename primitive type: |incompatible field default )/;
+  /^(Cannot read properties of undefined|the namespace `|invalid name: |invalid field name: |duplicate type name: |duplicate field name: |undefined type name: |unions cannot be directly nested|duplicate union branch name: |cannot rename primitive type: |incompatible field default )/;
 
 /** Messages name the schema's namespace or the stand-in for it, depending on the path taken. */
 const normalized = (message: string | null, namespace: string) =>
@@ -87,15 +90,18 @@ describe("generatedSchemaError agrees with avsc on whole schemas", () => {
   it("avroSchemaError itself (shared primitive types, stand-in namespace) gives plain avsc's verdict", () => {
     fc.assert(
       fc.property(schemaArb, (schema) => {
+        // An event-bus namespace that avsc refuses is ours to judge: avsc judges the rest in a stand-in namespace.
+        const lenient = isEventBusNamespace(schema.namespace) && !isStrictAvroNamespace(schema.namespace);
+        const reference = lenient ? { ...schema, namespace: PLACEHOLDER_NAMESPACE } : schema;
         let plain: string | null = null;
         try {
-          avro.Type.forSchema(schema as unknown as avro.Schema, { registry: Object.create(null) as Record<string, avro.Type> });
+          avro.Type.forSchema(reference as unknown as avro.Schema, { registry: Object.create(null) as Record<string, avro.Type> });
         } catch (error) {
           plain = (error as Error).message;
         }
         const ours = avroSchemaError(schema);
         expect(ours === null).toBe(plain === null);
-        if (plain !== null && !schema.namespace.includes("-")) expect(normalized(ours, schema.namespace)).toBe(normalized(plain, schema.namespace));
+        if (plain !== null && isStrictAvroNamespace(schema.namespace)) expect(normalized(ours, schema.namespace)).toBe(normalized(plain, schema.namespace));
       }),
       { numRuns: 500, seed: 20261123 },
     );

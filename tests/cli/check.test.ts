@@ -29,7 +29,8 @@ describe("check on snapshots written by the Python library", () => {
         "ok        org.openedx.learning.certificate.created.v1",
         "ok        org.openedx.learning.xblock.skill.verified.v1",
         "ok        org.openedx.content_authoring.xblock.published.v1",
-        "4 events checked, 0 problems",
+        "ok        org.openedx.enterprise.subsidy.redemption-reversed.v1",
+        "5 events checked, 0 problems",
         "",
       ].join("\n"),
     );
@@ -40,7 +41,7 @@ describe("check on snapshots written by the Python library", () => {
     async (mode) => {
       const { code, stdout } = await check(dir, ["--src", "src", "--schema-dir", "schemas", "--mode", mode, "--quiet"]);
       expect(code).toBe(0);
-      expect(stdout).toBe("4 events checked, 0 problems\n");
+      expect(stdout).toBe("5 events checked, 0 problems\n");
     },
   );
 });
@@ -234,7 +235,7 @@ describe("check exit codes", () => {
     expect(code).toBe(2);
     const json = JSON.parse(stdout) as { unreadable: unknown; summary: string };
     expect(json.unreadable).toEqual([{ file: "missing", reason: "no such file or directory" }]);
-    expect(json.summary).toBe("4 events checked, 0 problems, 1 unreadable input");
+    expect(json.summary).toBe("5 events checked, 0 problems, 1 unreadable input");
   });
 
   it("2 for bad usage", async () => {
@@ -262,8 +263,8 @@ describe("check names the rule the editor would show", () => {
           "const name = \"org.openedx.test.dynamic.v1\";",
           "/** Its event type is not a literal. */",
           "export const DYNAMIC = new OpenEdxPublicSignal({ event_type: name, data: { id: String } });",
-          "/** Its event type is not an Avro namespace. */",
-          "export const BAD = new OpenEdxPublicSignal({ event_type: \"org.openedx.test.9lives.v1\", data: { id: String } });",
+          "/** Its event type cannot be a namespace (nor a file name). */",
+          "export const BAD = new OpenEdxPublicSignal({ event_type: \"org.openedx.test.nine lives.v1\", data: { id: String } });",
           "/** A dict. */",
           "export const DICT = new OpenEdxPublicSignal({ event_type: \"org.openedx.test.dict.v1\", data: { extra: Object } });",
           "",

@@ -34,7 +34,7 @@ const ORDER = {
 
 /** The snapshot text openedx-events writes, built by hand. */
 function snapshot(eventType: string, fields: unknown[]): string {
-  return JSON.stringify({ name: "CloudEvent", type: "record", doc: DOC, fields, namespace: eventType }, null, 2) + "\n";
+  return JSON.stringify({ name: "CloudEvent", type: "record", doc: DOC, fields, namespace: eventType }, null, 2);
 }
 
 const PLACED_TEXT = snapshot(PLACED, [{ name: "order", type: ORDER }]);

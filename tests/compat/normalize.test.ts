@@ -25,6 +25,22 @@ describe("normalizeSchema: names and namespaces (spec 1.11, Names)", () => {
     expect(c?.type).toBe(a?.type);
   });
 
+  it("an event-bus namespace with `-` (as openedx-events writes it) qualifies names; the names themselves stay Avro names", () => {
+    const node = root({
+      type: "record",
+      name: "CloudEvent",
+      namespace: "org.openedx.enterprise.subsidy.redemption-reversed.v1",
+      fields: [
+        { name: "a", type: { type: "record", name: "SubsidyRedemption", fields: [] } },
+        { name: "b", type: "SubsidyRedemption" },
+      ],
+    }) as RecordNode;
+    expect(node.fullname).toBe("org.openedx.enterprise.subsidy.redemption-reversed.v1.CloudEvent");
+    expect(node.fields[1]?.type).toBe(node.fields[0]?.type);
+    expect(normalizeSchema({ type: "record", name: "Bad-Name", namespace: "a-b", fields: [] })).toEqual({ ok: false, message: 'invalid name: "Bad-Name"' });
+    expect(normalizeSchema({ type: "record", name: "R", namespace: "a$b", fields: [] })).toEqual({ ok: false, message: 'invalid namespace "a$b"' });
+  });
+
   it("a dotted name ignores the namespace attribute, for itself and nested types", () => {
     // avsc lets `namespace` win for nested types here; the spec says the
     // attribute is ignored, so E lives in org.a and "x.E" is undefined.

@@ -73,7 +73,7 @@ function snapshotText(eventType: string, fields = [{ name: "id", type: "string" 
       },
       null,
       2,
-    ) + "\n"
+    )
   );
 }
 

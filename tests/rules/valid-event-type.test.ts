@@ -24,6 +24,10 @@ ruleTester.run("valid-event-type", testable(rule), {
     { ...inline, name: "signals not held by a constant are not checked for case", code: `export default new OpenEdxPublicSignal({ event_type: "org.openedx.learning.a.b.v1" });\n` },
     { name: "unique across the project", filename: A, code: read(A).replace("course.archived.v1", "course.archived.v2"), settings: settingsFor(PROJECT) },
     { ...inline, name: "a file without signals", code: "export const x = 1;\n" },
+    // openedx-events publishes org.openedx.enterprise.subsidy.redemption-reversed.v1 and writes its schema.
+    { ...inline, name: "`-` in a segment, as in the openedx-events catalog", code: signal('"org.openedx.enterprise.subsidy.redemption-reversed.v1"') },
+    { ...inline, name: "a segment starting with a digit", code: signal('"org.openedx.learning.2fa.enabled.v1"') },
+    { ...inline, name: "strict Avro namespace, met", code: signal('"org.openedx.enterprise.subsidy.redemption_reversed.v1"'), options: [{ strictAvroNamespace: true }] },
   ],
   invalid: [
     {
@@ -50,12 +54,18 @@ ruleTester.run("valid-event-type", testable(rule), {
     },
     {
       ...inline,
-      name: "`-` is not an Avro name",
+      name: "strictAvroNamespace: `-` is not an Avro name",
       code: signal("'org.openedx.content_authoring.course-run.archived.v1'"),
+      options: [{ strictAvroNamespace: true }],
       errors: [
         {
           messageId: "notAvroNamespace",
-          data: { eventType: "org.openedx.content_authoring.course-run.archived.v1", segment: "course-run", advice: "Use `_` instead of `-`." },
+          data: {
+            eventType: "org.openedx.content_authoring.course-run.archived.v1",
+            segment: "course-run",
+            why: "it holds `-`",
+            advice: "Use `org.openedx.content_authoring.course_run.archived.v1`.",
+          },
           line: 3,
           column: 15,
           endLine: 3,
@@ -66,20 +76,75 @@ ruleTester.run("valid-event-type", testable(rule), {
     },
     {
       ...inline,
-      name: "a segment starting with a digit",
+      name: "strictAvroNamespace: a segment starting with a digit",
       code: signal('"org.openedx.9learning.odd.created.v1"'),
+      options: [{ strictAvroNamespace: true }],
       errors: [
         {
           messageId: "notAvroNamespace",
           data: {
             eventType: "org.openedx.9learning.odd.created.v1",
             segment: "9learning",
+            why: "it starts with a digit",
             advice: "Start each segment with a letter, and use only letters, digits and `_`.",
           },
           line: 3,
           column: 15,
           endLine: 3,
           endColumn: 53,
+        },
+      ],
+    },
+    {
+      ...inline,
+      name: "strictAvroNamespace: the openedx-events catalog's redemption-reversed",
+      code: signal('"org.openedx.enterprise.subsidy.redemption-reversed.v1"'),
+      options: [{ strictAvroNamespace: true }],
+      errors: [
+        {
+          messageId: "notAvroNamespace",
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 70,
+          suggestions: [{ messageId: "suggestEventType", output: signal('"org.openedx.enterprise.subsidy.redemption_reversed.v1"') }],
+        },
+      ],
+    },
+    {
+      ...inline,
+      name: "characters no snapshot file name and no namespace can hold",
+      code: signal('"org.openedx.learning.course run$.created.v1"'),
+      errors: [
+        {
+          messageId: "invalidCharacter",
+          data: { eventType: "org.openedx.learning.course run$.created.v1", segment: "course run$", form: FORM },
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 60,
+          suggestions: [{ messageId: "suggestEventType", output: signal('"org.openedx.learning.course_run_.created.v1"') }],
+        },
+      ],
+    },
+    {
+      ...inline,
+      name: "upper case next to `-`: only the case is changed",
+      code: signal('"org.openedx.enterprise.subsidy.Redemption-Reversed.v1"'),
+      errors: [
+        {
+          messageId: "notLowerCase",
+          data: {
+            eventType: "org.openedx.enterprise.subsidy.Redemption-Reversed.v1",
+            segment: "Redemption-Reversed",
+            fixed: "org.openedx.enterprise.subsidy.redemption-reversed.v1",
+            form: FORM,
+          },
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 70,
+          suggestions: [{ messageId: "suggestEventType", output: signal('"org.openedx.enterprise.subsidy.redemption-reversed.v1"') }],
         },
       ],
     },
@@ -205,11 +270,14 @@ describe("valid-event-type messages, rendered", () => {
     const code =
       signal('"org.openedx.content_authoring.course-run.archived"') +
       `export const courseRunDeleted = new OpenEdxPublicSignal({ event_type: "org.openedx.content_authoring.course_run.deleted.v1" });\n`;
-    const messages = renderedMessages("valid-event-type", INLINE_FILE, code, settingsFor(INLINE_DIR)).map((m) => m.message);
+    const messages = renderedMessages("valid-event-type", INLINE_FILE, code, settingsFor(INLINE_DIR), { strictAvroNamespace: true }).map((m) => m.message);
     expect(messages).toEqual([
-      "Event type `org.openedx.content_authoring.course-run.archived`: the segment `course-run` is not a valid Avro name. The event type is the `namespace` of the event's Avro schema, whose dot-separated parts may contain only letters, digits and `_` and may not start with a digit (so `-` is not allowed), so the schema cannot be built and the event bus cannot carry the event. Use `_` instead of `-`.",
+      "Event type `org.openedx.content_authoring.course-run.archived`: the segment `course-run` is not an Avro name (it holds `-`). The event type is the `namespace` of the event's Avro schema: openedx-events writes and reads it, but strict Avro parsers (avsc, the Java library, Confluent's Schema Registry) reject such a namespace, so a consumer that uses one cannot read the event. Use `org.openedx.content_authoring.course_run.archived`.",
       "Event type `org.openedx.content_authoring.course-run.archived` does not end with a version like `.v1`. The version is how an event evolves: a change its consumers cannot read needs a new event type with the next version (openedx-events ADR 2). Name it `org.openedx.<subdomain>.<subject>.<action>.v<N>`; the suggestion appends `.v1`.",
       "The signal `courseRunDeleted` (org.openedx.content_authoring.course_run.deleted.v1) should be held by an UPPER_SNAKE_CASE constant, as openedx-events names its signals: `COURSE_RUN_DELETED`.",
+    ]);
+    expect(renderedMessages("valid-event-type", INLINE_FILE, signal('"org.openedx.learning.a b.created.v1"'), settingsFor(INLINE_DIR)).map((m) => m.message)).toEqual([
+      "Event type `org.openedx.learning.a b.created.v1`: the segment `a b` holds characters other than letters, digits, `_` and `-`. The event type names the event's snapshot file and is the `namespace` of its Avro schema, so no snapshot can be written and the event bus cannot carry the event. Use lower-case words joined by `_`, as in `org.openedx.<subdomain>.<subject>.<action>.v<N>`.",
     ]);
     const duplicate = renderedMessages("valid-event-type", A, read(A), settingsFor(PROJECT));
     expect(duplicate.map((m) => m.message)).toEqual([

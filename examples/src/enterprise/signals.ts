@@ -26,7 +26,7 @@ export const SUBSIDY_REDEEMED = new OpenEdxPublicSignal({
  * Emitted when a subsidy redemption is reversed (for example on refund).
  */
 export const SUBSIDY_REDEMPTION_REVERSED = OpenEdxPublicSignal({
-  event_type: "org.openedx.enterprise.subsidy.redemption_reversed.v1",
+  event_type: "org.openedx.enterprise.subsidy.redemption-reversed.v1",
   data: {
     redemption: SubsidyRedemption,
   },
