@@ -11,8 +11,8 @@ import {
   type CompatibilityMode,
 } from "../compat/index.js";
 import { formatFindingPath, placeOfFinding } from "../evolution/index.js";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from "../snapshots/index.js";
-import { findExcessiveNesting, jsonErrorOffset, lineColumn } from "../snapshots/json.js";
+import { SCHEMA_FILE_LIMITS_TEXT as LIMITS_TEXT, depthProblem, sizeProblem } from "../snapshots/index.js";
+import { jsonErrorOffset, lineColumn } from "../snapshots/json.js";
 import { EXIT, UsageError, relative } from "./context.js";
 import { Reporter, plural, type CliIO } from "./output.js";
 
@@ -30,7 +30,8 @@ the _TRANSITIVE modes check every one.
   FORWARD    the previous schema reads data written with the new one (producers upgrade first)
   FULL       both
 
-Any Avro schema files can be compared, not only event snapshots.
+Any Avro schema files can be compared, not only event snapshots. A file over the limits
+of schema files, ${LIMITS_TEXT}, is unreadable input.
 
 Options:
   --reader FILE       the schema the consumer reads with
@@ -64,7 +65,8 @@ function loadSchema(io: CliIO, file: string): LoadedSchema {
     throw new UnreadableInput(`${shown}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(error)}`);
   }
   if (!stats.isFile()) throw new UnreadableInput(`${shown}: not a regular file`);
-  if (stats.size > DEFAULT_MAX_BYTES) throw new UnreadableInput(`${shown}: ${stats.size} bytes, over the ${DEFAULT_MAX_BYTES}-byte limit for schema files`);
+  const tooLarge = sizeProblem(stats.size);
+  if (tooLarge !== null) throw new UnreadableInput(`${shown} ${tooLarge.reason}`);
   let text: string;
   try {
     text = fs.readFileSync(absolute, "utf8");
@@ -72,10 +74,10 @@ function loadSchema(io: CliIO, file: string): LoadedSchema {
     throw new UnreadableInput(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const deep = findExcessiveNesting(body, DEFAULT_MAX_DEPTH);
-  if (deep !== null) {
-    const at = lineColumn(body, deep);
-    throw new UnreadableInput(`${shown}: nests deeper than ${DEFAULT_MAX_DEPTH} levels (line ${at.line}, column ${at.column})`);
+  const tooDeep = depthProblem(body);
+  if (tooDeep !== null) {
+    const at = lineColumn(body, tooDeep.offset);
+    throw new UnreadableInput(`${shown} ${tooDeep.reason} (line ${at.line}, column ${at.column})`);
   }
   let schema: unknown;
   try {
