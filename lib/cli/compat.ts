@@ -7,6 +7,7 @@ import {
   checkMode,
   isCompatibilityMode,
   COMPATIBILITY_MODES,
+  MAX_FINDINGS,
   type CompatibilityFinding,
   type CompatibilityMode,
 } from "../compat/index.js";
@@ -32,6 +33,7 @@ the _TRANSITIVE modes check every one.
 
 Any Avro schema files can be compared, not only event snapshots. A file over the limits
 of schema files, ${LIMITS_TEXT}, is unreadable input.
+At most ${MAX_FINDINGS.toLocaleString("en-US")} reasons are listed: a longer list is cut, and says how many there are.
 
 Options:
   --reader FILE       the schema the consumer reads with
@@ -113,6 +115,16 @@ function showFindings(findings: readonly CompatibilityFinding[], reader: unknown
     writerType: finding.writerType,
     message: finding.message,
   }));
+}
+
+/**
+ * "3 reasons", or, when the checker kept only the first of them, "first 1,000 of 4,321 reasons
+ * shown" (the count saturates at Number.MAX_SAFE_INTEGER: "more than" then).
+ */
+function reasonsText(shown: number, total: number): string {
+  if (total <= shown) return plural(total, "reason");
+  const more = total >= Number.MAX_SAFE_INTEGER ? "more than " : "";
+  return `first ${shown.toLocaleString("en-US")} of ${more}${total.toLocaleString("en-US")} reasons shown`;
 }
 
 function printFindings(reporter: Reporter, findings: readonly ShownFinding[], indent: string): void {
@@ -202,11 +214,15 @@ function pair(io: CliIO, reporter: Reporter, format: string, reader: LoadedSchem
   if (invalid !== null) throw new UnreadableInput(invalid);
   const findings = showFindings(result.findings, reader.schema, writer.schema);
   if (format === "json") {
-    io.stdout.write(`${JSON.stringify({ compatible: result.compatible, reader: reader.shown, writer: writer.shown, findings }, null, 2)}\n`);
+    const counts = { findingCount: result.findingCount, truncated: result.findingCount > findings.length };
+    io.stdout.write(`${JSON.stringify({ compatible: result.compatible, reader: reader.shown, writer: writer.shown, ...counts, findings }, null, 2)}\n`);
   } else if (result.compatible) {
     reporter.summary(`compatible: a reader using ${reader.shown} can decode data written with ${writer.shown}`, true);
   } else {
-    reporter.summary(`incompatible: a reader using ${reader.shown} cannot decode data written with ${writer.shown} (${plural(findings.length, "reason")})`, false);
+    reporter.summary(
+      `incompatible: a reader using ${reader.shown} cannot decode data written with ${writer.shown} (${reasonsText(findings.length, result.findingCount)})`,
+      false,
+    );
     printFindings(reporter, findings, "  ");
   }
   return result.compatible ? EXIT.ok : EXIT.problems;
@@ -234,6 +250,8 @@ function history(
       reader: reader.shown,
       writer: writer.shown,
       compatible: check.compatible,
+      findingCount: check.findingCount,
+      truncated: check.findingCount > check.findings.length,
       findings: showFindings(check.findings, reader.schema, writer.schema),
     };
   });
@@ -261,7 +279,8 @@ function history(
       check.direction === "forward"
         ? `forward: a reader using ${check.previous} reads data written with ${next.shown}`
         : `backward: a reader using ${next.shown} reads data written with ${check.previous}`;
-    reporter.line(`  ${check.previous}  ${what}: ${check.compatible ? reporter.paint("green", "compatible") : reporter.paint("red", "incompatible")}`);
+    const cut = check.truncated ? ` (${reasonsText(check.findings.length, check.findingCount)})` : "";
+    reporter.line(`  ${check.previous}  ${what}: ${check.compatible ? reporter.paint("green", "compatible") : reporter.paint("red", "incompatible")}${cut}`);
     printFindings(reporter, check.findings, "    ");
   }
   return result.compatible ? EXIT.ok : EXIT.problems;
