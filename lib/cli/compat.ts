@@ -44,7 +44,8 @@ Options:
   --format FORMAT     text (default) or json
   -h, --help          show this help
 
-Exit codes: 0 compatible, 1 incompatible, 2 bad usage or unreadable input.
+Exit codes: 0 compatible, 1 incompatible, 2 bad usage or unreadable input. Output cut
+short by its reader (| head) is not an error: the exit code is the verdict's.
 `;
 
 interface LoadedSchema {

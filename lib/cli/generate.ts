@@ -30,7 +30,8 @@ A snapshot over the limits of schema files, ${LIMITS_TEXT},
 is never written: check and the rules refuse such files.
 
 Exit codes: 0 done, 1 problems found (unsupported types, refused overwrites, unknown
-event types, schemas over those limits), 2 bad usage or unreadable input.
+event types, schemas over those limits), 2 bad usage or unreadable input. Output cut
+short by its reader (| head) is not an error: the exit code is the command's.
 `;
 
 export async function generateCommand(argv: readonly string[], io: CliIO): Promise<number> {
