@@ -38,7 +38,8 @@ Options:
 Settings are read from settings["openedx-events"] of your eslint.config.* the way ESLint
 finds it; flags override them.
 
-Exit codes: 0 no problems, 1 problems found, 2 bad usage or unreadable input.
+Exit codes: 0 no problems, 1 problems found, 2 bad usage or unreadable input. Output cut
+short by its reader (| head) is not an error: the exit code is the check's.
 `;
 
 type Format = "text" | "json" | "github";

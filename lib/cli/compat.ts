@@ -6,13 +6,14 @@ import {
   checkMode,
   isCompatibilityMode,
   COMPATIBILITY_MODES,
+  MAX_FINDINGS,
   type CompatibilityFinding,
   type CompatibilityMode,
 } from "../compat/index.js";
 import { avroSchemaError } from "../avro/index.js";
 import { formatFindingPath, placeOfFinding } from "../evolution/index.js";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from "../snapshots/index.js";
-import { findExcessiveNesting, jsonErrorOffset, lineColumn } from "../snapshots/json.js";
+import { SCHEMA_FILE_LIMITS_TEXT as LIMITS_TEXT, depthProblem, sizeProblem } from "../snapshots/index.js";
+import { jsonErrorOffset, lineColumn } from "../snapshots/json.js";
 import { EXIT, UsageError, relative } from "./context.js";
 import { Reporter, plural, type CliIO } from "./output.js";
 
@@ -30,7 +31,9 @@ the _TRANSITIVE modes check every one.
   FORWARD    the previous schema reads data written with the new one (producers upgrade first)
   FULL       both
 
-Any Avro schema files can be compared, not only event snapshots.
+Any Avro schema files can be compared, not only event snapshots. A file over the limits
+of schema files, ${LIMITS_TEXT}, is unreadable input.
+At most ${MAX_FINDINGS.toLocaleString("en-US")} reasons are listed: a longer list is cut, and says how many there are.
 
 Options:
   --reader FILE       the schema the consumer reads with
@@ -41,7 +44,8 @@ Options:
   --format FORMAT     text (default) or json
   -h, --help          show this help
 
-Exit codes: 0 compatible, 1 incompatible, 2 bad usage or unreadable input.
+Exit codes: 0 compatible, 1 incompatible, 2 bad usage or unreadable input. Output cut
+short by its reader (| head) is not an error: the exit code is the verdict's.
 `;
 
 interface LoadedSchema {
@@ -64,7 +68,8 @@ function loadSchema(io: CliIO, file: string): LoadedSchema {
     throw new UnreadableInput(`${shown}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(error)}`);
   }
   if (!stats.isFile()) throw new UnreadableInput(`${shown}: not a regular file`);
-  if (stats.size > DEFAULT_MAX_BYTES) throw new UnreadableInput(`${shown}: ${stats.size} bytes, over the ${DEFAULT_MAX_BYTES}-byte limit for schema files`);
+  const tooLarge = sizeProblem(stats.size);
+  if (tooLarge !== null) throw new UnreadableInput(`${shown} ${tooLarge.reason}`);
   let text: string;
   try {
     text = fs.readFileSync(absolute, "utf8");
@@ -72,10 +77,10 @@ function loadSchema(io: CliIO, file: string): LoadedSchema {
     throw new UnreadableInput(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const deep = findExcessiveNesting(body, DEFAULT_MAX_DEPTH);
-  if (deep !== null) {
-    const at = lineColumn(body, deep);
-    throw new UnreadableInput(`${shown}: nests deeper than ${DEFAULT_MAX_DEPTH} levels (line ${at.line}, column ${at.column})`);
+  const tooDeep = depthProblem(body);
+  if (tooDeep !== null) {
+    const at = lineColumn(body, tooDeep.offset);
+    throw new UnreadableInput(`${shown} ${tooDeep.reason} (line ${at.line}, column ${at.column})`);
   }
   let schema: unknown;
   try {
@@ -109,6 +114,16 @@ function showFindings(findings: readonly CompatibilityFinding[], reader: unknown
     writerType: finding.writerType,
     message: finding.message,
   }));
+}
+
+/**
+ * "3 reasons", or, when the checker kept only the first of them, "first 1,000 of 4,321 reasons
+ * shown" (the count saturates at Number.MAX_SAFE_INTEGER: "more than" then).
+ */
+function reasonsText(shown: number, total: number): string {
+  if (total <= shown) return plural(total, "reason");
+  const more = total >= Number.MAX_SAFE_INTEGER ? "more than " : "";
+  return `first ${shown.toLocaleString("en-US")} of ${more}${total.toLocaleString("en-US")} reasons shown`;
 }
 
 function printFindings(reporter: Reporter, findings: readonly ShownFinding[], indent: string): void {
@@ -198,11 +213,15 @@ function pair(io: CliIO, reporter: Reporter, format: string, reader: LoadedSchem
   if (invalid !== null) throw new UnreadableInput(invalid);
   const findings = showFindings(result.findings, reader.schema, writer.schema);
   if (format === "json") {
-    io.stdout.write(`${JSON.stringify({ compatible: result.compatible, reader: reader.shown, writer: writer.shown, findings }, null, 2)}\n`);
+    const counts = { findingCount: result.findingCount, truncated: result.findingCount > findings.length };
+    io.stdout.write(`${JSON.stringify({ compatible: result.compatible, reader: reader.shown, writer: writer.shown, ...counts, findings }, null, 2)}\n`);
   } else if (result.compatible) {
     reporter.summary(`compatible: a reader using ${reader.shown} can decode data written with ${writer.shown}`, true);
   } else {
-    reporter.summary(`incompatible: a reader using ${reader.shown} cannot decode data written with ${writer.shown} (${plural(findings.length, "reason")})`, false);
+    reporter.summary(
+      `incompatible: a reader using ${reader.shown} cannot decode data written with ${writer.shown} (${reasonsText(findings.length, result.findingCount)})`,
+      false,
+    );
     printFindings(reporter, findings, "  ");
   }
   return result.compatible ? EXIT.ok : EXIT.problems;
@@ -230,6 +249,8 @@ function history(
       reader: reader.shown,
       writer: writer.shown,
       compatible: check.compatible,
+      findingCount: check.findingCount,
+      truncated: check.findingCount > check.findings.length,
       findings: showFindings(check.findings, reader.schema, writer.schema),
     };
   });
@@ -257,7 +278,8 @@ function history(
       check.direction === "forward"
         ? `forward: a reader using ${check.previous} reads data written with ${next.shown}`
         : `backward: a reader using ${next.shown} reads data written with ${check.previous}`;
-    reporter.line(`  ${check.previous}  ${what}: ${check.compatible ? reporter.paint("green", "compatible") : reporter.paint("red", "incompatible")}`);
+    const cut = check.truncated ? ` (${reasonsText(check.findings.length, check.findingCount)})` : "";
+    reporter.line(`  ${check.previous}  ${what}: ${check.compatible ? reporter.paint("green", "compatible") : reporter.paint("red", "incompatible")}${cut}`);
     printFindings(reporter, check.findings, "    ");
   }
   return result.compatible ? EXIT.ok : EXIT.problems;

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatSchema, problemSpan, toAvroSchema } from "../avro/index.js";
 import { indexSignals } from "../project/index.js";
-import { validateEventType, writeSnapshot } from "../snapshots/index.js";
+import { SCHEMA_FILE_LIMITS_TEXT as LIMITS_TEXT, validateEventType, writeSnapshot } from "../snapshots/index.js";
 import { EXIT, UsageError, absoluteSchemaDir, loadProject, projectSettings, relative, where } from "./context.js";
 import { plural, type CliIO, Reporter } from "./output.js";
 
@@ -26,8 +26,12 @@ Settings (schemaDir, customTypes, signalConstructors, allowMaps, numberType,
 knownUnserializableSignals) are read from settings["openedx-events"] of your
 eslint.config.* the way ESLint finds it; flags override them.
 
-Exit codes: 0 done, 1 problems found (unsupported types, refused overwrites,
-unknown event types), 2 bad usage or unreadable input.
+A snapshot over the limits of schema files, ${LIMITS_TEXT},
+is never written: check and the rules refuse such files.
+
+Exit codes: 0 done, 1 problems found (unsupported types, refused overwrites, unknown
+event types, schemas over those limits), 2 bad usage or unreadable input. Output cut
+short by its reader (| head) is not an error: the exit code is the command's.
 `;
 
 export async function generateCommand(argv: readonly string[], io: CliIO): Promise<number> {
@@ -125,6 +129,10 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
       case "exists":
         problems++;
         reporter.problem("refused", relative(io, result.file), [result.message]);
+        break;
+      case "over-limit":
+        problems++;
+        reporter.problem("refused", eventType, [result.message]);
         break;
       default:
         problems++;

@@ -1,11 +1,9 @@
-import { createRequire } from "node:module";
 import { EXIT, UsageError } from "./context.js";
 import { CHECK_HELP, checkCommand } from "./check.js";
 import { COMPAT_HELP, compatCommand } from "./compat.js";
 import { GENERATE_HELP, generateCommand } from "./generate.js";
 import type { CliIO } from "./output.js";
-
-const require = createRequire(import.meta.url);
+import { packageVersion } from "./version.js";
 
 type Command = { readonly run: (argv: readonly string[], io: CliIO) => Promise<number>; readonly summary: string; readonly help: string };
 
@@ -40,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === "--version" || name === "-v") {
-    io.stdout.write(`${(require("../../package.json") as { version: string }).version}\n`);
+    io.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

@@ -6,6 +6,34 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+type Writable = CliIO["stdout"];
+
+/**
+ * The process's streams as the CLI writes to them. A reader that stops early (`… | head -1`)
+ * closes the pipe, and the next write fails with EPIPE: without a listener that is an unhandled
+ * 'error' event, a stack trace and exit 1 whatever the result. Here a closed stream just drops
+ * what is written to it, and the command goes on to the exit code of its work. Any other write
+ * error (a full disk) is said once on the other stream, and does not change the exit code either.
+ */
+export function processIO(proc: Pick<NodeJS.Process, "cwd" | "env" | "stdout" | "stderr">): CliIO {
+  const stderr = guarded(proc.stderr, () => undefined);
+  const stdout = guarded(proc.stdout, (error) => stderr.write(`error: the output could not be written: ${error.message}\n`));
+  return { cwd: proc.cwd(), stdout, stderr, env: proc.env };
+}
+
+function guarded(stream: NodeJS.WriteStream, onError: (error: Error) => void): Writable {
+  let failed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (failed) return;
+    failed = true;
+    if (error.code !== "EPIPE") onError(error);
+  });
+  return {
+    isTTY: stream.isTTY,
+    write: (text: string) => (failed || stream.destroyed ? false : stream.write(text)),
+  };
+}
+
 const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1 } as const;
 export type Colour = keyof typeof CODES;
 

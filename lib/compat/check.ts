@@ -56,12 +56,13 @@ function checkUncached(reader: unknown, writer: unknown): CompatibilityResult {
   }
   const readerSchema: ParsedSchema = readerJson.ok ? parseSchema(readerJson.json) : { ok: false, message: readerJson.reason };
   const writerSchema: ParsedSchema = writerJson.ok ? parseSchema(writerJson.json) : { ok: false, message: writerJson.reason };
-  const result = freezeResult(compare(readerSchema, writerSchema));
+  const { findings, count } = compare(readerSchema, writerSchema);
+  const result = freezeResult(findings, count);
   if (key !== undefined) RESULT_CACHE.set(key, result);
   return result;
 }
 
-function compare(reader: ParsedSchema, writer: ParsedSchema): CompatibilityFinding[] {
+function compare(reader: ParsedSchema, writer: ParsedSchema): { findings: CompatibilityFinding[]; count?: number } {
   if (!reader.ok || !writer.ok) {
     const readerType = reader.ok ? describeNode(reader.node) : "invalid schema";
     const writerType = writer.ok ? describeNode(writer.node) : "invalid schema";
@@ -71,21 +72,23 @@ function compare(reader: ParsedSchema, writer: ParsedSchema): CompatibilityFindi
         findings.push({ kind: "invalid-schema", path: [], readerType, writerType, message: `The ${side} schema is invalid (${parsed.message}).` });
       }
     }
-    return findings;
+    return { findings };
   }
   try {
     return resolveSchemas(reader.node, writer.node);
   } catch (error) {
     if (!(error instanceof WalkTooDeepError) && !(error instanceof RangeError)) throw error;
-    return [
-      {
-        kind: "too-complex",
-        path: [],
-        readerType: describeNode(reader.node),
-        writerType: describeNode(writer.node),
-        message: `The schemas are too complex to check: ${errorMessage(error)}.`,
-      },
-    ];
+    return {
+      findings: [
+        {
+          kind: "too-complex",
+          path: [],
+          readerType: describeNode(reader.node),
+          writerType: describeNode(writer.node),
+          message: `The schemas are too complex to check: ${errorMessage(error)}.`,
+        },
+      ],
+    };
   }
 }
 
@@ -111,10 +114,10 @@ function validateAndNormalize(json: string): ParsedSchema {
   return normalized.ok ? { ok: true, node: normalized.root } : { ok: false, message: normalized.message };
 }
 
-function freezeResult(findings: CompatibilityFinding[]): CompatibilityResult {
+function freezeResult(findings: CompatibilityFinding[], findingCount = findings.length): CompatibilityResult {
   for (const f of findings) {
     Object.freeze(f.path);
     Object.freeze(f);
   }
-  return Object.freeze({ compatible: findings.length === 0, findings: Object.freeze(findings) });
+  return Object.freeze({ compatible: findings.length === 0, findings: Object.freeze(findings), findingCount });
 }

@@ -1,6 +1,7 @@
 /** Avro schema resolution (reader vs writer) and registry compatibility modes. */
 export { checkCompatibility, clearCompatibilityCache } from "./check.js";
 export { describeAvroType } from "./describe.js";
+export { MAX_FINDINGS } from "./resolve.js";
 export {
   COMPATIBILITY_MODES,
   checkMode,

@@ -28,6 +28,8 @@ export interface ModeCheck {
   readonly direction: CompatibilityDirection;
   readonly compatible: boolean;
   readonly findings: readonly CompatibilityFinding[];
+  /** See CompatibilityResult.findingCount. */
+  readonly findingCount: number;
 }
 
 export interface ModeResult {
@@ -61,7 +63,7 @@ export function checkMode(mode: CompatibilityMode, next: unknown, previous: read
     const old = previous[previousIndex];
     for (const direction of directions) {
       const result = direction === "backward" ? checkCompatibility(next, old) : checkCompatibility(old, next);
-      checks.push(Object.freeze({ previousIndex, direction, compatible: result.compatible, findings: result.findings }));
+      checks.push(Object.freeze({ previousIndex, direction, compatible: result.compatible, findings: result.findings, findingCount: result.findingCount }));
     }
   }
   const failures = checks.filter((check) => !check.compatible);

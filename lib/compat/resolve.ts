@@ -18,7 +18,12 @@ import {
 } from "./normalize.js";
 import type { CompatibilityFinding, FindingKind } from "./types.js";
 
-/** Hostile inputs (schemas referencing a named type thousands of times) must not explode the output. */
+/**
+ * Hostile inputs (schemas referencing a named type thousands of times) must not explode the
+ * output: at most this many findings are kept. Beyond it they are only counted, which costs no
+ * more than the walk itself: every record pair is walked once (memoized), so counting them all
+ * is bounded like a walk of compatible schemas of the same size, which no cap bounds either.
+ */
 export const MAX_FINDINGS = 1000;
 /** Reference chains can nest far deeper than the JSON does; stop well before the stack would. */
 export const MAX_WALK_DEPTH = 1000;
@@ -29,7 +34,16 @@ export class WalkTooDeepError extends Error {
   }
 }
 
-type Findings = readonly CompatibilityFinding[];
+/**
+ * The first findings (at most MAX_FINDINGS) and how many there are in all. The count saturates at
+ * Number.MAX_SAFE_INTEGER: exponentially many paths to one broken type can outnumber any integer.
+ */
+export interface Resolution {
+  readonly findings: readonly CompatibilityFinding[];
+  readonly count: number;
+}
+
+const NONE: Resolution = { findings: [], count: 0 };
 type NonUnion = Exclude<AvroNode, UnionNode>;
 
 /** Writer type → reader types it may be promoted to (spec, "Schema Resolution"). */
@@ -57,17 +71,18 @@ export function namesMatch(reader: NamedNode, writer: NamedNode): boolean {
 }
 
 /** Throws WalkTooDeepError only; every incompatibility is a finding. */
-export function resolveSchemas(reader: AvroNode, writer: AvroNode): CompatibilityFinding[] {
-  return [...new Walker().resolve(reader, writer, 0)];
+export function resolveSchemas(reader: AvroNode, writer: AvroNode): { findings: CompatibilityFinding[]; count: number } {
+  const { findings, count } = new Walker().resolve(reader, writer, 0);
+  return { findings: [...findings], count };
 }
 
 class Walker {
-  // Record pair → findings; null while the pair is on the stack. Re-entering
+  // Record pair → resolution; null while the pair is on the stack. Re-entering
   // an in-progress pair assumes compatibility (coinduction), which is what
   // makes recursive types terminate; finished pairs are never walked twice.
-  readonly #records = new Map<string, Findings | null>();
+  readonly #records = new Map<string, Resolution | null>();
 
-  resolve(reader: AvroNode, writer: AvroNode, depth: number): Findings {
+  resolve(reader: AvroNode, writer: AvroNode, depth: number): Resolution {
     if (depth > MAX_WALK_DEPTH) throw new WalkTooDeepError();
     if (writer.kind === "union") return this.#writerUnion(reader, writer, depth);
     if (reader.kind === "union") return this.#readerUnion(reader, writer, depth);
@@ -75,41 +90,40 @@ class Walker {
   }
 
   /** Every writer branch must be readable: the writer may have written any of them. */
-  #writerUnion(reader: AvroNode, writer: UnionNode, depth: number): Findings {
-    const out: CompatibilityFinding[] = [];
+  #writerUnion(reader: AvroNode, writer: UnionNode, depth: number): Resolution {
+    const out = new Collector();
     for (const branch of writer.branches as readonly NonUnion[]) {
       const key = branchKey(branch);
       if (reader.kind === "union") {
         const chosen = this.#chooseBranch(reader, branch, depth);
-        if (chosen) append(out, prefix(key, chosen.findings));
+        if (chosen) out.add(key, chosen.resolution);
         else
-          append(out, [
+          out.push(
             finding("union-branch-unreadable", [key], reader, branch,
               `The writer's union branch ${describeNode(branch)} matches no branch of the reader's ${describeNode(reader)}.`),
-          ]);
+          );
       } else if (sameKind(reader, branch)) {
         // Same kind but e.g. another record name: let the walk say precisely why.
-        append(out, prefix(key, this.resolve(reader, branch, depth + 1)));
+        out.add(key, this.resolve(reader, branch, depth + 1));
       } else {
-        append(out, [
+        out.push(
           finding("union-branch-unreadable", [key], reader, branch,
             `The writer's union branch ${describeNode(branch)} cannot be read as ${describeNode(reader)}.`),
-        ]);
+        );
       }
-      if (out.length >= MAX_FINDINGS) break;
     }
-    return out;
+    return out.done();
   }
 
-  #readerUnion(reader: UnionNode, writer: NonUnion, depth: number): Findings {
+  #readerUnion(reader: UnionNode, writer: NonUnion, depth: number): Resolution {
     const chosen = this.#chooseBranch(reader, writer, depth);
     if (!chosen) {
-      return [
+      return one(
         finding("type-mismatch", [], reader, writer,
           `Data written as ${describeNode(writer)} matches no branch of the reader's ${describeNode(reader)}.`),
-      ];
+      );
     }
-    return prefix(branchKey(chosen.branch), chosen.findings);
+    return prefix(branchKey(chosen.branch), chosen.resolution);
   }
 
   /**
@@ -118,21 +132,21 @@ class Walker {
    * branches match (e.g. promotions), so: the first matching branch that is
    * fully compatible, else the first matching one, whose findings explain why.
    */
-  #chooseBranch(reader: UnionNode, writer: NonUnion, depth: number): { branch: AvroNode; findings: Findings } | undefined {
-    let first: { branch: AvroNode; findings: Findings } | undefined;
+  #chooseBranch(reader: UnionNode, writer: NonUnion, depth: number): { branch: AvroNode; resolution: Resolution } | undefined {
+    let first: { branch: AvroNode; resolution: Resolution } | undefined;
     for (const branch of reader.branches as readonly NonUnion[]) {
       if (!branchMatches(branch, writer)) continue;
-      const findings = this.resolve(branch, writer, depth + 1);
-      if (findings.length === 0) return { branch, findings };
-      first ??= { branch, findings };
+      const resolution = this.resolve(branch, writer, depth + 1);
+      if (resolution.count === 0) return { branch, resolution };
+      first ??= { branch, resolution };
     }
     return first;
   }
 
-  #nonUnion(reader: NonUnion, writer: NonUnion, depth: number): Findings {
+  #nonUnion(reader: NonUnion, writer: NonUnion, depth: number): Resolution {
     if (reader.kind === "primitive" && writer.kind === "primitive") {
-      if (isPromotable(writer.type, reader.type)) return [];
-      return [typeMismatch(reader, writer)];
+      if (isPromotable(writer.type, reader.type)) return NONE;
+      return one(typeMismatch(reader, writer));
     }
     switch (reader.kind) {
       case "array":
@@ -153,24 +167,23 @@ class Walker {
       default:
         break;
     }
-    return [typeMismatch(reader, writer)];
+    return one(typeMismatch(reader, writer));
   }
 
-  #recordPair(reader: RecordNode, writer: RecordNode, depth: number): Findings {
+  #recordPair(reader: RecordNode, writer: RecordNode, depth: number): Resolution {
     const key = `${reader.fullname}\u0000${writer.fullname}`;
-    if (this.#records.has(key)) return this.#records.get(key) ?? [];
+    if (this.#records.has(key)) return this.#records.get(key) ?? NONE;
     this.#records.set(key, null);
-    const out: CompatibilityFinding[] = [];
+    const out = new Collector();
     // Like Java, keep going after a name mismatch: the field findings still help.
     if (!namesMatch(reader, writer)) out.push(nameMismatch(reader, writer));
     const writerFields = new Map(writer.fields.map((field) => [field.name, field] as const));
     for (const field of reader.fields) {
-      if (out.length >= MAX_FINDINGS) break;
       // The field's own name wins over its aliases (Java does the same; avsc calls it ambiguous).
       let source = writerFields.get(field.name);
       for (const alias of field.aliases) source ??= writerFields.get(alias);
       if (source) {
-        append(out, prefix(field.name, this.resolve(field.type, source.type, depth + 1)));
+        out.add(field.name, this.resolve(field.type, source.type, depth + 1));
       } else if (!field.hasDefault) {
         const aliases = field.aliases.length > 0 ? ` (nor any of its aliases ${field.aliases.join(", ")})` : "";
         out.push({
@@ -182,13 +195,46 @@ class Walker {
         });
       }
     }
-    this.#records.set(key, out);
-    return out;
+    const resolution = out.done();
+    this.#records.set(key, resolution);
+    return resolution;
   }
 }
 
-function enumPair(reader: EnumNode, writer: EnumNode): Findings {
-  const out: CompatibilityFinding[] = [];
+/** Findings as they come: the first MAX_FINDINGS kept, every one counted. */
+class Collector {
+  readonly #findings: CompatibilityFinding[] = [];
+  #count = 0;
+
+  push(item: CompatibilityFinding): void {
+    this.#count = sum(this.#count, 1);
+    if (this.#findings.length < MAX_FINDINGS) this.#findings.push(item);
+  }
+
+  /** The findings of a part, under `segment` of the path; only those that fit are copied. */
+  add(segment: string, part: Resolution): void {
+    this.#count = sum(this.#count, part.count);
+    for (const item of part.findings) {
+      if (this.#findings.length >= MAX_FINDINGS) return;
+      this.#findings.push({ ...item, path: [segment, ...item.path] });
+    }
+  }
+
+  done(): Resolution {
+    return this.#count === 0 ? NONE : { findings: this.#findings, count: this.#count };
+  }
+}
+
+function sum(a: number, b: number): number {
+  return Math.min(a + b, Number.MAX_SAFE_INTEGER);
+}
+
+function one(item: CompatibilityFinding): Resolution {
+  return { findings: [item], count: 1 };
+}
+
+function enumPair(reader: EnumNode, writer: EnumNode): Resolution {
+  const out = new Collector();
   if (!namesMatch(reader, writer)) out.push(nameMismatch(reader, writer));
   // A reader enum default catches every unknown symbol (spec 1.11, Java 1.9+).
   if (reader.default === undefined) {
@@ -198,17 +244,17 @@ function enumPair(reader: EnumNode, writer: EnumNode): Findings {
         `The writer's ${describeNode(writer)} has symbol${missing.length > 1 ? "s" : ""} ${missing.join(", ")} that the reader's ${describeNode(reader)} lacks, and the reader has no enum default.`));
     }
   }
-  return out;
+  return out.done();
 }
 
-function fixedPair(reader: FixedNode, writer: FixedNode): Findings {
-  const out: CompatibilityFinding[] = [];
+function fixedPair(reader: FixedNode, writer: FixedNode): Resolution {
+  const out = new Collector();
   if (!namesMatch(reader, writer)) out.push(nameMismatch(reader, writer));
   if (reader.size !== writer.size) {
     out.push(finding("fixed-size-mismatch", [], reader, writer,
       `The reader's fixed ${reader.name} is ${reader.size} bytes but the writer's fixed ${writer.name} is ${writer.size} bytes.`));
   }
-  return out;
+  return out.done();
 }
 
 /** Could these be resolved at all, ignoring names and contents? */
@@ -240,14 +286,7 @@ function finding(kind: FindingKind, path: string[], reader: AvroNode, writer: Av
   return { kind, path, readerType: describeNode(reader), writerType: describeNode(writer), message };
 }
 
-function prefix(segment: string, findings: Findings): Findings {
-  if (findings.length === 0) return findings;
-  return findings.map((f) => ({ ...f, path: [segment, ...f.path] }));
-}
-
-function append(into: CompatibilityFinding[], items: Findings): void {
-  for (const item of items) {
-    if (into.length >= MAX_FINDINGS) return;
-    into.push(item);
-  }
+function prefix(segment: string, part: Resolution): Resolution {
+  if (part.count === 0) return part;
+  return { findings: part.findings.map((f) => ({ ...f, path: [segment, ...f.path] })), count: part.count };
 }

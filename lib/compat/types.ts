@@ -30,5 +30,11 @@ export interface CompatibilityFinding {
 
 export interface CompatibilityResult {
   readonly compatible: boolean;
+  /** The first findings: at most MAX_FINDINGS (1,000) of them, so that hostile schemas stay cheap. */
   readonly findings: readonly CompatibilityFinding[];
+  /**
+   * How many findings there are in all (more than `findings.length` when the list was cut);
+   * saturates at Number.MAX_SAFE_INTEGER.
+   */
+  readonly findingCount: number;
 }

@@ -9,6 +9,8 @@ export const SCHEMA_SNAPSHOT_MESSAGES = {
     "Event `{{eventType}}` has no schema snapshot: `{{file}}` does not exist. Write it with `{{command}}` and commit it; from then on every change to this event is checked against it.",
   badSnapshot:
     "The schema snapshot `{{file}}` of event `{{eventType}}` cannot be used: {{problem}} Restore it from version control, or, if this version of the event was never published, rewrite it with `{{command}}`.",
+  schemaOverLimit:
+    "The schema of event `{{eventType}}` {{problem}}: no snapshot can hold it (`generate` refuses to write such a file, `check` and the rules to read one). {{fix}}.",
   badHistory:
     "The stored version `{{file}}` of event `{{eventType}}` cannot be used for the {{mode}} check: {{problem}} Restore it from version control, or delete it if that version was never published.",
   incompatible:

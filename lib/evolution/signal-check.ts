@@ -3,10 +3,10 @@
  * top-level rules (no-removed-fields), with every finding mapped back to the source.
  */
 import path from "node:path";
-import type { CloudEventSchema, SchemaResult } from "../avro/index.js";
+import { formatSchema, type CloudEventSchema, type SchemaResult } from "../avro/index.js";
 import { checkMode, type CompatibilityDirection, type CompatibilityFinding, type CompatibilityMode, type ModeResult } from "../compat/index.js";
 import type { DataClassModel, FieldModel, FieldType, SignalDeclaration } from "../model/index.js";
-import { knownSchema, readSnapshot, type SnapshotOk, type SnapshotReadResult } from "../snapshots/index.js";
+import { knownSchema, readSnapshot, schemaTextProblem, type SnapshotOk, type SnapshotReadResult } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
 import { displayLocation, displayPath, generateCommand } from "./display.js";
 import { placeOfFinding } from "./finding-path.js";
@@ -160,6 +160,19 @@ function check(
   const signalSpan = signal.eventTypeSpan ?? signal.constantSpan ?? signal.span;
   const schema = schemaResult.schema;
   const snapshot: EvolutionReport<SchemaSnapshotMessageId>[] = [];
+
+  // A schema over the limits of schema files can have no snapshot: say that, rather than "write
+  // it with generate" (which refuses) or "the snapshot is too deep" (the one generate once wrote).
+  const overLimit = schema && (read.status !== "ok" || read.json !== schemaResult.json) ? schemaTextProblem(formatSchema(schema)) : null;
+  if (overLimit) {
+    snapshot.push({
+      messageId: "schemaOverLimit",
+      data: { eventType, problem: overLimit.reason, fix: overLimit.fix },
+      span: signalSpan,
+      suggestions: [],
+    });
+    if (read.status !== "ok") return { status: read.status === "missing" ? "missing" : "bad", eventType, snapshot, topLevel: [] };
+  }
 
   if (read.status === "missing") {
     if (schema) {

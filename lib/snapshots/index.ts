@@ -15,6 +15,17 @@ export { resolveSnapshotPath, type ResolveOptions, type ResolvedSnapshotPath } f
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
+  SCHEMA_FILE_LIMITS,
+  SCHEMA_FILE_LIMITS_TEXT,
+  depthProblem,
+  schemaTextProblem,
+  sizeProblem,
+  type LimitProblem,
+  type TooDeep,
+  type TooLarge,
+  type SchemaFileLimits,
+} from "./limits.js";
+export {
   parseSnapshotText,
   type KnownSchema,
   type ParsedSnapshot,

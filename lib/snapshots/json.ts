@@ -11,12 +11,14 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /**
- * Offset of the first `[` or `{` that opens nesting level `maxDepth + 1`, or
- * null when the text stays within `maxDepth`. Brackets inside strings do not
- * count. Works on any text, valid JSON or not.
+ * How deep `text` nests (`[` and `{`; brackets inside strings do not count), and the offset of
+ * the first opener of level `maxDepth + 1` (null when the text stays within `maxDepth`). A flat
+ * loop: works on any text, valid JSON or not, whatever its depth.
  */
-export function findExcessiveNesting(text: string, maxDepth: number): number | null {
+export function measureNesting(text: string, maxDepth: number): { depth: number; overAt: number | null } {
   let depth = 0;
+  let deepest = 0;
+  let overAt: number | null = null;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -26,13 +28,21 @@ export function findExcessiveNesting(text: string, maxDepth: number): number | n
     } else if (c === QUOTE) {
       inString = true;
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      if (++depth > maxDepth) return i;
+      if (++depth > deepest) {
+        deepest = depth;
+        if (depth > maxDepth && overAt === null) overAt = i;
+      }
     } else if ((c === 0x5d /* ] */ || c === 0x7d /* } */) && depth > 0) {
       // Clamped: a stray closer must not buy credit for later openers.
       depth--;
     }
   }
-  return null;
+  return { depth: deepest, overAt };
+}
+
+/** Offset of the first `[` or `{` that opens nesting level `maxDepth + 1`, or null (see {@link measureNesting}). */
+export function findExcessiveNesting(text: string, maxDepth: number): number | null {
+  return measureNesting(text, maxDepth).overAt;
 }
 
 /**

@@ -4,10 +4,8 @@
  */
 import { avroSchemaError } from "../avro/validate.js";
 import { errorMessage } from "../errors.js";
-import { findExcessiveNesting, isSpacedJson, jsonErrorOffset, lineColumn } from "./json.js";
-
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-export const DEFAULT_MAX_DEPTH = 64;
+import { isSpacedJson, jsonErrorOffset, lineColumn } from "./json.js";
+import { DEFAULT_MAX_DEPTH, depthProblem } from "./limits.js";
 
 export type SnapshotProblemKind =
   | "invalid-event-type"
@@ -89,14 +87,9 @@ export function parseSnapshotText(
     const namespace = known.schema.namespace;
     if (namespace === undefined || namespace === eventType) return { status: "ok", schema: known.schema, text, json: known.json };
   }
-  const tooDeepAt = findExcessiveNesting(text, limits.maxDepth);
-  if (tooDeepAt !== null) {
-    return {
-      status: "problem",
-      kind: "too-deep",
-      message: `The snapshot nests deeper than ${limits.maxDepth} levels, more than any event schema needs.`,
-      ...lineColumn(text, tooDeepAt),
-    };
+  const tooDeep = depthProblem(text, limits.maxDepth);
+  if (tooDeep !== null) {
+    return { status: "problem", kind: "too-deep", message: `The snapshot ${tooDeep.reason}.`, ...lineColumn(text, tooDeep.offset) };
   }
 
   // Python and most editors write no BOM, but tolerate one rather than call the file "not JSON".

@@ -12,9 +12,8 @@ import { snapshotFreshness } from "./freshness.js";
 export { snapshotFreshness };
 import { historyFiles, clearListingCache } from "./listing.js";
 import { snapshotFileName, validateEventType } from "./naming.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, sizeProblem } from "./limits.js";
 import {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_DEPTH,
   parseSnapshotText,
   type KnownSchema,
   type ParsedSnapshot,
@@ -26,9 +25,9 @@ import { errorCode } from "../errors.js";
 import { clearRealDirCache, O_NOFOLLOW, O_NONBLOCK, resolveSnapshotPath, type ResolvedSnapshotPath } from "./paths.js";
 
 export interface ReadOptions {
-  /** Files larger than this are refused before being read. Default 5 MB. */
+  /** Files larger than this are refused before being read. Default: the limit for schema files (limits.ts); other values are for tests. */
   maxBytes?: number;
-  /** Deeper JSON nesting is refused before parsing. Default 64. */
+  /** Deeper JSON nesting is refused before parsing. Default: the limit for schema files (limits.ts); other values are for tests. */
   maxDepth?: number;
   /**
    * The schema the caller expects (usually the one generated from the source now): a file that
@@ -141,11 +140,7 @@ function notRegular(stats: fs.Stats): SnapshotProblemDetail | null {
 }
 
 function tooLarge(size: number, maxBytes: number): SnapshotProblemDetail {
-  return {
-    status: "problem",
-    kind: "too-large",
-    message: `The snapshot is ${size} bytes, over the ${maxBytes}-byte limit for schema files.`,
-  };
+  return { status: "problem", kind: "too-large", message: `The snapshot ${sizeProblem(size, maxBytes)!.reason}.` };
 }
 
 

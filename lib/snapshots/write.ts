@@ -13,6 +13,7 @@ import path from "node:path";
 import { clearListingCache, historyFiles } from "./listing.js";
 import { historyFileName, snapshotFileName, validateEventType } from "./naming.js";
 import { errorCode, errorMessage } from "../errors.js";
+import { schemaTextProblem, type LimitProblem } from "./limits.js";
 import { O_NOFOLLOW, O_NONBLOCK, resolveSnapshotPath } from "./paths.js";
 import { forgetSnapshotEntry } from "./read.js";
 
@@ -27,6 +28,8 @@ export type WriteResult =
   | { status: "written"; eventType: string; file: string; previous?: string }
   | { status: "unchanged"; eventType: string; file: string }
   | { status: "exists"; eventType: string; file: string; message: string }
+  /** Over the size or depth limit that every reader of snapshots applies: nothing was written. */
+  | { status: "over-limit"; eventType: string; file: string; problem: LimitProblem; message: string }
   | { status: "invalid-event-type"; eventType: string; message: string }
   | { status: "unsafe-path"; eventType: string; file: string; message: string }
   | { status: "error"; eventType: string; file: string; message: string };
@@ -117,7 +120,11 @@ function writeAtomically(dir: string, target: string, bytes: Buffer, mode: numbe
   }
 }
 
-/** Writes `schemaJsonText` as the snapshot of `eventType`. Never throws; nothing is written unless the result says "written". */
+/**
+ * Writes `schemaJsonText` as the snapshot of `eventType`. Never throws; nothing is written unless the result says "written".
+ * A text over the limits of schema files is refused before anything is looked at: its snapshot would be refused by
+ * every reader, and an identical file already there ("unchanged") would be just as unreadable.
+ */
 export function writeSnapshot(
   schemaDir: string,
   eventType: string,
@@ -128,6 +135,16 @@ export function writeSnapshot(
   if (invalid !== null) return { status: "invalid-event-type", eventType, message: invalid };
   const fileName = snapshotFileName(eventType);
   let shown = path.join(path.resolve(schemaDir), fileName);
+  const overLimit = schemaTextProblem(schemaJsonText);
+  if (overLimit !== null) {
+    return {
+      status: "over-limit",
+      eventType,
+      file: shown,
+      problem: overLimit,
+      message: `The schema of ${eventType} ${overLimit.reason}: check and the rules would refuse its snapshot, so none was written. ${overLimit.fix}.`,
+    };
+  }
   const fail = (error: unknown): WriteResult => ({
     status: "error",
     eventType,

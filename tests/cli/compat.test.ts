@@ -77,6 +77,84 @@ describe("compat --reader --writer, text", () => {
   });
 });
 
+describe("compat with more reasons than it lists", () => {
+  // 4,321 reader fields without a default that the writer lacks: one reason each.
+  const fields = Array.from({ length: 4321 }, (_, i) => ({ name: `f${i}`, type: "string" }));
+  const reader = path.relative(work, schemaFile({ type: "record", name: "R", fields }));
+  const writer = path.relative(work, schemaFile({ type: "record", name: "R", fields: [] }));
+  const reason = (i: number) =>
+    `  f${i}  Reader field "f${i}" has no default and the writer's record R has no field "f${i}". [reader-field-missing-default: reader string, writer absent]\n`;
+  const first1000 = Array.from({ length: 1000 }, (_, i) => reason(i)).join("");
+
+  it("text: says the list was cut, and how many reasons there are", async () => {
+    const { code, stdout } = await compat(["--reader", reader, "--writer", writer]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      `incompatible: a reader using ${reader} cannot decode data written with ${writer} (first 1,000 of 4,321 reasons shown)\n${first1000}`,
+    );
+  });
+
+  it("text: a list of exactly 1,000 is not cut", async () => {
+    const exact = path.relative(work, schemaFile({ type: "record", name: "R", fields: fields.slice(0, 1000) }));
+    const { stdout } = await compat(["--reader", exact, "--writer", writer]);
+    expect(stdout).toBe(`incompatible: a reader using ${exact} cannot decode data written with ${writer} (1000 reasons)\n${first1000}`);
+  });
+
+  it("json: truncated, with the true count", async () => {
+    const { code, stdout } = await compat(["--reader", reader, "--writer", writer, "--format", "json"]);
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout) as { compatible: boolean; findingCount: number; truncated: boolean; findings: { path: string[] }[] };
+    expect({ ...json, findings: json.findings.length }).toEqual({ compatible: false, reader, writer, findingCount: 4321, truncated: true, findings: 1000 });
+    expect(json.findings[999]?.path).toEqual(["f999"]);
+  });
+
+  it("json: not truncated when complete", async () => {
+    const { stdout } = await compat(["--reader", writer, "--writer", reader, "--format", "json"]);
+    expect(JSON.parse(stdout)).toEqual({ compatible: true, reader: writer, writer: reader, findingCount: 0, truncated: false, findings: [] });
+  });
+
+  it("--mode: the check that was cut says so, in text and json", async () => {
+    // FORWARD: the previous schema (with the fields) reads data written with the new one (without).
+    const { code, stdout } = await compat(["--mode", "FULL", "--new", writer, "--previous", reader]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      `FULL: incompatible: ${writer} breaks 1 of 1 previous version\n` +
+        `  ${reader}  backward: a reader using ${writer} reads data written with ${reader}: compatible\n` +
+        `  ${reader}  forward: a reader using ${reader} reads data written with ${writer}: incompatible (first 1,000 of 4,321 reasons shown)\n` +
+        first1000.replace(/^ {2}/gm, "    "),
+    );
+    const json = JSON.parse((await compat(["--mode", "FULL", "--new", writer, "--previous", reader, "--format", "json"])).stdout) as {
+      checks: { direction: string; findingCount: number; truncated: boolean; findings: unknown[] }[];
+    };
+    expect(json.checks.map((c) => [c.direction, c.findingCount, c.truncated, c.findings.length])).toEqual([
+      ["backward", 0, false, 0],
+      ["forward", 4321, true, 1000],
+    ]);
+  });
+});
+
+describe("compat applies the limits of schema files", () => {
+  it("a file nested deeper than 64 levels is unreadable input, with the depth and where", async () => {
+    let type: unknown = "string";
+    for (let i = 0; i < 70; i++) type = { type: "array", items: type };
+    const text = JSON.stringify({ type: "record", name: "R", fields: [{ name: "f", type }] });
+    const deep = path.relative(work, schemaFile(null, text));
+    // The 65th opening bracket, on the one line.
+    let openers = 0;
+    const column = [...text].findIndex((c) => (c === "{" || c === "[") && ++openers === 65) + 1;
+    const { code, stderr } = await compat(["--reader", deep, "--writer", deep]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: unreadable input: ${deep} nests 73 levels deep, over the 64-level limit for schema files (line 1, column ${column})\n`);
+  });
+
+  it("a file over 5 MiB is unreadable input, with its size", async () => {
+    const big = path.relative(work, schemaFile(null, `"string"${" ".repeat(5 * 1024 * 1024)}`));
+    const { code, stderr } = await compat(["--reader", big, "--writer", big]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: unreadable input: ${big} is 5,242,888 bytes, over the 5,242,880-byte limit for schema files\n`);
+  });
+});
+
 describe("compat --mode --new --previous", () => {
   it("FORWARD checks the latest previous version only", async () => {
     const { code, stdout } = await compat(["--mode", "FORWARD", "--new", LATEST, "--previous", V1, V2], history);

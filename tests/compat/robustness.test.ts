@@ -117,6 +117,51 @@ describe("recursion and size limits", () => {
     expect(result.compatible).toBe(false);
     expect(result.findings).toHaveLength(1000);
     expect(result.findings[0]?.path).toEqual([...Array.from({ length: 20 }, () => "a"), "v"]);
+    // Every one of the 2^20 paths is counted, though only the first 1,000 are kept.
+    expect(result.findingCount).toBe(2 ** 20);
+  });
+
+  it("counts past the cap, and saturates at the largest safe integer", () => {
+    const build = (leaf: string, levels: number) => {
+      let level: unknown = record(`L${levels}`, [field("v", leaf)]);
+      for (let i = levels - 1; i >= 0; i--) level = record(`L${i}`, [field("a", level), field("b", `L${i + 1}`)]);
+      return level;
+    };
+    expect(checkCompatibility(build("int", 9), build("long", 9))).toMatchObject({ findingCount: 512, findings: { length: 512 } });
+    expect(checkCompatibility(build("int", 10), build("long", 10))).toMatchObject({ findingCount: 1024, findings: { length: 1000 } });
+    expect(checkCompatibility(build("int", 60), build("long", 60))).toMatchObject({ findingCount: Number.MAX_SAFE_INTEGER, findings: { length: 1000 } });
+  });
+
+  it("counts findings of every kind, in unions, arrays, maps, enums and fixed, the same whether the list is cut or not", () => {
+    const parts = (n: number, tag: string) => [
+      field(`u${tag}`, ["null", "string", "long"]),
+      field(`a${tag}`, { type: "array", items: "string" }),
+      field(`m${tag}`, { type: "map", values: "string" }),
+      field(`e${tag}`, { type: "enum", name: `E${tag}`, symbols: n === 0 ? ["A"] : ["A", "B"] }),
+      field(`f${tag}`, { type: "fixed", name: `F${tag}`, size: n === 0 ? 1 : 2 }),
+      field(`r${tag}`, "string"),
+    ];
+    const many = (side: number, count: number) => record("R", Array.from({ length: count }, (_, i) => parts(side, String(i))).flat());
+    // Reader: unions without long, arrays and maps of long, fewer enum symbols, another size, records missing.
+    const reader = (count: number) =>
+      record(
+        "R",
+        Array.from({ length: count }, (_, i) => [
+          field(`u${i}`, ["null", "string"]),
+          field(`a${i}`, { type: "array", items: "long" }),
+          field(`m${i}`, { type: "map", values: "long" }),
+          field(`e${i}`, { type: "enum", name: `E${i}`, symbols: ["A"] }),
+          field(`f${i}`, { type: "fixed", name: `F${i}`, size: 1 }),
+          field(`r${i}`, "string"),
+          field(`x${i}`, "string"),
+        ]).flat(),
+      );
+    for (const count of [10, 400]) {
+      const result = checkCompatibility(reader(count), many(1, count));
+      // Per group: u (long branch), a, m, e, f and the missing x: 6 findings.
+      expect(result.findingCount).toBe(6 * count);
+      expect(result.findings).toHaveLength(Math.min(6 * count, 1000));
+    }
   });
 });
 

@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { RuleTester } from "@typescript-eslint/rule-tester";
+import { afterAll } from "vitest";
 import rule from "../../rules/schema-snapshot.js";
 import { fixture } from "../helpers.js";
 import {
@@ -828,6 +832,60 @@ ruleTester.run("schema-snapshot: the generic form with an imported payload", tes
           endColumn: 66,
           suggestions: [bump(GENERIC_CODE, GENERIC_EVENT)],
         },
+      ],
+    },
+  ],
+}));
+
+/**
+ * A schema over the limits of schema files (here 65 levels of nesting, one over) can have no
+ * snapshot: the rule says so, instead of "write it with generate" (which refuses) or "the snapshot
+ * is unusable" (the file an earlier generate wrote). Built in a temporary directory.
+ */
+const LIMITS = fs.mkdtempSync(path.join(os.tmpdir(), "schema-snapshot-limits-"));
+afterAll(() => fs.rmSync(LIMITS, { recursive: true, force: true }));
+const DEEP = "org.openedx.test.deep.v1";
+const DEEP_CODE = [
+  "export const DEEP = new OpenEdxPublicSignal({",
+  `  event_type: "${DEEP}",`,
+  "  data: { c: C0 },",
+  "});",
+  ...Array.from({ length: 20 }, (_, i) => `export class C${i} {\n  readonly next!: ${i < 19 ? `C${i + 1}` : "string[] | null"};\n}`),
+  "",
+].join("\n");
+const OVER_LIMIT =
+  `The schema of event \`${DEEP}\` nests 65 levels deep, over the 64-level limit for schema files: no snapshot can hold it ` +
+  "(`generate` refuses to write such a file, `check` and the rules to read one). Make the payload flatter: fewer data classes nested inside one another.";
+const AT_EVENT_TYPE = { line: 2, column: 15, endLine: 2, endColumn: 41 };
+/** One case directory: the signal file and, maybe, a snapshot. */
+function overLimitCase(name: string, snapshot?: string): { filename: string; code: string; settings: Record<string, unknown> } {
+  const dir = path.join(LIMITS, name);
+  fs.mkdirSync(path.join(dir, "schemas"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "signals.ts"), DEEP_CODE);
+  if (snapshot !== undefined) fs.writeFileSync(path.join(dir, "schemas", "org+openedx+test+deep+v1_schema.avsc"), snapshot);
+  return { filename: path.join(dir, "signals.ts"), code: DEEP_CODE, settings: { "openedx-events": { sourceDirs: [dir], schemaDir: path.join(dir, "schemas") } } };
+}
+const PREVIOUS = JSON.stringify(
+  { name: "CloudEvent", type: "record", doc: "Avro Event Format for CloudEvents created with openedx_events/schema", fields: [{ name: "c", type: "string" }], namespace: DEEP },
+  null,
+  2,
+);
+
+ruleTester.run("schema-snapshot: a schema over the limits of schema files", testable(rule), cases({
+  valid: [],
+  invalid: [
+    { name: "no snapshot: the limit, not missingSnapshot", ...overLimitCase("missing"), errors: [{ message: OVER_LIMIT, ...AT_EVENT_TYPE }] },
+    {
+      name: "the too-deep snapshot an earlier generate wrote: the limit, not badSnapshot",
+      ...overLimitCase("too-deep", "[".repeat(100)),
+      errors: [{ message: OVER_LIMIT, ...AT_EVENT_TYPE }],
+    },
+    {
+      name: "a readable snapshot the schema no longer matches: the limit, and the incompatibility",
+      ...overLimitCase("changed", PREVIOUS),
+      errors: [
+        { message: OVER_LIMIT, ...AT_EVENT_TYPE },
+        { messageId: "incompatible" as const, line: 3, column: 14, suggestions: [bump(DEEP_CODE, DEEP)] },
       ],
     },
   ],

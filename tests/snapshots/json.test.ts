@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { findExcessiveNesting, isSpacedJson, jsonErrorOffset, lineColumn } from "../../lib/snapshots/json.js";
+import { findExcessiveNesting, isSpacedJson, jsonErrorOffset, lineColumn, measureNesting } from "../../lib/snapshots/json.js";
+
+describe("measureNesting", () => {
+  it("measures the deepest level and where the limit is first passed", () => {
+    expect(measureNesting('{"a": [[1], {"b": 2}]}', 3)).toEqual({ depth: 3, overAt: null });
+    expect(measureNesting('{"a": [[1], {"b": [[]]}]}', 3)).toEqual({ depth: 5, overAt: 18 });
+    expect(measureNesting("[".repeat(100_000), 64)).toEqual({ depth: 100_000, overAt: 64 });
+  });
+
+  it("ignores brackets inside strings and gives stray closers no credit", () => {
+    expect(measureNesting('["[[[\\"[["]', 1)).toEqual({ depth: 1, overAt: null });
+    expect(measureNesting("]]]" + "[[", 1)).toEqual({ depth: 2, overAt: 4 });
+  });
+});
 
 describe("findExcessiveNesting", () => {
   it("measures depth without recursion, even at 100,000 levels", () => {
