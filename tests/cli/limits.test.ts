@@ -48,7 +48,7 @@ async function run(cwd: string, ...argv: string[]) {
 }
 
 function snapshotText(eventType: string, fields: unknown[]): string {
-  return `${JSON.stringify({ name: "CloudEvent", type: "record", doc: DOC, fields, namespace: eventType }, null, 2)}\n`;
+  return JSON.stringify({ name: "CloudEvent", type: "record", doc: DOC, fields, namespace: eventType }, null, 2);
 }
 
 /**
