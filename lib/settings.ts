@@ -1,9 +1,43 @@
-import { COMPATIBILITY_MODES, type CompatibilityMode } from "./compat/index.js";
+/**
+ * The settings of the plugin and the CLI, and the two vocabularies they are written in (Avro's
+ * primitive types, the registry's compatibility modes). A leaf: it imports no folder of lib/, so
+ * every folder may depend on it.
+ */
 import { editDistance } from "./edit-distance.js";
+import { isJsonObject } from "./json.js";
 
-/** Avro primitive types a field may map to. */
-export type AvroPrimitive = "null" | "boolean" | "int" | "long" | "float" | "double" | "bytes" | "string";
-const AVRO_PRIMITIVES: readonly AvroPrimitive[] = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"];
+/** Avro's primitive type names, in the order of the specification. */
+export const AVRO_PRIMITIVES = Object.freeze(["null", "boolean", "int", "long", "float", "double", "bytes", "string"] as const);
+
+/** An Avro primitive type name. */
+export type AvroPrimitive = (typeof AVRO_PRIMITIVES)[number];
+
+export function isAvroPrimitive(name: unknown): name is AvroPrimitive {
+  return typeof name === "string" && (AVRO_PRIMITIVES as readonly string[]).includes(name);
+}
+
+/**
+ * Confluent Schema Registry compatibility modes over a version history.
+ * BACKWARD: the new schema reads data written with an old one (consumers
+ * upgrade first). FORWARD: an old schema reads data written with the new one
+ * (producers upgrade first). FULL: both. Without _TRANSITIVE only the latest
+ * previous version is checked.
+ */
+export const COMPATIBILITY_MODES = Object.freeze([
+  "NONE",
+  "BACKWARD",
+  "BACKWARD_TRANSITIVE",
+  "FORWARD",
+  "FORWARD_TRANSITIVE",
+  "FULL",
+  "FULL_TRANSITIVE",
+] as const);
+
+export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
+
+export function isCompatibilityMode(x: unknown): x is CompatibilityMode {
+  return typeof x === "string" && (COMPATIBILITY_MODES as readonly string[]).includes(x);
+}
 
 /**
  * Types with a custom serializer in openedx-events (opaque keys, datetime): carried as strings.
@@ -98,12 +132,12 @@ const validated = new WeakMap<object, PluginSettings>();
  */
 export function resolveSettings(raw: unknown): PluginSettings {
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
-  if (typeof raw !== "object" || Array.isArray(raw)) {
+  if (!isJsonObject(raw)) {
     throw new SettingsError("(root)", `expected an object, got ${describe(raw)}.`);
   }
   const cached = validated.get(raw);
   if (cached) return cached;
-  const input = raw as Record<string, unknown>;
+  const input = raw;
   for (const key of Object.keys(input)) {
     if (!(KNOWN_KEYS as string[]).includes(key)) {
       const hint = closest(key);
@@ -122,21 +156,21 @@ export function resolveSettings(raw: unknown): PluginSettings {
   }
   if (input.customTypes !== undefined) {
     const value = input.customTypes;
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    if (!isJsonObject(value)) {
       throw new SettingsError("customTypes", `expected an object mapping type names to Avro primitives, got ${describe(value)}.`);
     }
     const merged: Record<string, AvroPrimitive> = { ...BUILTIN_CUSTOM_TYPES };
-    for (const [name, avro] of Object.entries(value as Record<string, unknown>)) {
+    for (const [name, avro] of Object.entries(value)) {
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
         throw new SettingsError(`customTypes.${name}`, "a custom type is named by a TypeScript identifier.");
       }
-      if (typeof avro !== "string" || !(AVRO_PRIMITIVES as string[]).includes(avro) || avro === "null") {
+      if (!isAvroPrimitive(avro) || avro === "null") {
         throw new SettingsError(
           `customTypes.${name}`,
           `expected one of ${AVRO_PRIMITIVES.filter((p) => p !== "null").map((p) => `"${p}"`).join(", ")}, got ${describe(avro)}.`,
         );
       }
-      merged[name] = avro as AvroPrimitive;
+      merged[name] = avro;
     }
     result.customTypes = merged;
   }
@@ -162,10 +196,10 @@ export function resolveSettings(raw: unknown): PluginSettings {
   }
   if (input.compatibility !== undefined) {
     const mode = input.compatibility;
-    if (typeof mode !== "string" || !(COMPATIBILITY_MODES as readonly string[]).includes(mode)) {
+    if (!isCompatibilityMode(mode)) {
       throw new SettingsError("compatibility", `expected one of ${COMPATIBILITY_MODES.join(", ")}, got ${describe(mode)}.`);
     }
-    result.compatibility = mode as CompatibilityMode;
+    result.compatibility = mode;
   }
   if (input.sourceDirs !== undefined) {
     const dirs = stringList("sourceDirs", input.sourceDirs);

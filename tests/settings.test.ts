@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { COMPATIBILITY_MODES } from "../lib/compat/index.js";
-import { BUILTIN_CUSTOM_TYPES, DEFAULT_SETTINGS, SettingsError, resolveSettings, settingsCacheKey } from "../lib/settings.js";
+import {
+  AVRO_PRIMITIVES,
+  BUILTIN_CUSTOM_TYPES,
+  COMPATIBILITY_MODES as SETTINGS_COMPATIBILITY_MODES,
+  DEFAULT_SETTINGS,
+  SettingsError,
+  isAvroPrimitive,
+  resolveSettings,
+  settingsCacheKey,
+} from "../lib/settings.js";
 
 /** The SettingsError `raw` causes (fails the test when it does not throw one). */
 function errorOf(raw: unknown): SettingsError {
@@ -215,5 +224,18 @@ describe("settingsCacheKey", () => {
     expect(settingsCacheKey(resolveSettings({ numberType: "long" }))).not.toBe(base);
     expect(settingsCacheKey(resolveSettings({ customTypes: { Money: "string" } }))).not.toBe(base);
     expect(settingsCacheKey(resolveSettings({ signalConstructors: ["Other"] }))).not.toBe(base);
+  });
+});
+
+describe("the vocabularies settings are written in", () => {
+  it("lists Avro's primitive types in the specification's order", () => {
+    expect(AVRO_PRIMITIVES).toEqual(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
+    expect(AVRO_PRIMITIVES.every((name) => isAvroPrimitive(name))).toBe(true);
+    for (const name of ["record", "array", "Boolean", "", undefined, 1]) expect(isAvroPrimitive(name)).toBe(false);
+  });
+
+  it("lists the compatibility modes once: lib/compat re-exports the settings' list", () => {
+    expect(COMPATIBILITY_MODES).toBe(SETTINGS_COMPATIBILITY_MODES);
+    expect(Object.isFrozen(SETTINGS_COMPATIBILITY_MODES)).toBe(true);
   });
 });

@@ -18,13 +18,12 @@ import {
   avscRegistry,
   avscVerdict,
   PLACEHOLDER_NAMESPACE,
-  PRIMITIVE_NAMES,
   remember,
   withNamespace,
 } from "./validate.js";
+import { isJsonObject } from "../json.js";
 import { AVRO_NAME, invalidNamespaceMessage, isEventBusNamespace } from "../naming/avro-names.js";
-
-const PRIMITIVES: ReadonlySet<string> = new Set(PRIMITIVE_NAMES);
+import { isAvroPrimitive } from "../settings.js";
 const RECORD_KEYS = new Set(["name", "type", "fields", "doc", "namespace"]);
 const FIELD_KEYS = new Set(["name", "type", "default", "doc"]);
 
@@ -52,10 +51,6 @@ export function generatedSchemaError(schema: CloudEventSchema): string | null {
   }
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function onlyKeys(value: Json, allowed: ReadonlySet<string>): boolean {
   for (const key of Object.keys(value)) if (!allowed.has(key)) return false;
   return true;
@@ -70,7 +65,7 @@ function recordError(record: InlineRecord, walk: Walk, top: boolean): string | n
   walk.defined.add(record.name);
   const names = new Set<string>();
   for (const field of record.fields) {
-    if (!isObject(field) || !onlyKeys(field, FIELD_KEYS)) throw new NotGenerated();
+    if (!isJsonObject(field) || !onlyKeys(field, FIELD_KEYS)) throw new NotGenerated();
     // The generator writes one default: null, on a union whose first branch is null (valid).
     if ("default" in field && !(field["default"] === null && Array.isArray(field["type"]) && field["type"][0] === "null")) throw new NotGenerated();
     names.add(field["name"] as string);
@@ -94,7 +89,7 @@ function recordError(record: InlineRecord, walk: Walk, top: boolean): string | n
  */
 function shallowType(type: unknown, walk: Walk, references: Set<string>): { type: unknown } | { error: string } {
   if (typeof type === "string") {
-    if (PRIMITIVES.has(type)) return { type };
+    if (isAvroPrimitive(type)) return { type };
     if (type.includes(".")) throw new NotGenerated();
     // avsc qualifies the name (which checks it) before looking it up.
     if (!walk.defined.has(type)) return { error: nameError(type) ?? `undefined type name: ${walk.namespace}.${type}` };
@@ -110,7 +105,7 @@ function shallowType(type: unknown, walk: Walk, references: Set<string>): { type
     }
     return { type: branches };
   }
-  if (!isObject(type)) return { type };
+  if (!isJsonObject(type)) return { type };
   if (type["type"] === "record" && typeof type["name"] === "string" && Array.isArray(type["fields"])) {
     const error = recordError(type as InlineRecord, walk, false);
     if (error !== null) return { error };

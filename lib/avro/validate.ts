@@ -1,6 +1,8 @@
 import avro from "avsc";
 import { errorMessage } from "../errors.js";
+import { isJsonObject } from "../json.js";
 import { invalidNamespaceMessage, isEventBusNamespace } from "../naming/avro-names.js";
+import { AVRO_PRIMITIVES } from "../settings.js";
 
 /**
  * Stands for a schema's namespace while avsc validates it, so schemas differing only there share a
@@ -28,8 +30,8 @@ export function avroSchemaError(schema: unknown, json?: string): string | null {
   }
   let body = schema;
   let swapped: string | null = null;
-  if (typeof schema === "object" && schema !== null && !Array.isArray(schema)) {
-    const namespace = (schema as Record<string, unknown>).namespace;
+  if (isJsonObject(schema)) {
+    const namespace = schema.namespace;
     // "" is the null namespace, which Avro allows.
     if (typeof namespace === "string" && namespace !== "") {
       if (!isEventBusNamespace(namespace)) {
@@ -38,7 +40,7 @@ export function avroSchemaError(schema: unknown, json?: string): string | null {
       // Only when nothing else names the namespace (a full name such as `ns.Color` would).
       const quoted = JSON.stringify(namespace);
       if (key.indexOf(namespace) === key.lastIndexOf(namespace)) {
-        body = { ...(schema as Record<string, unknown>), namespace: PLACEHOLDER_NAMESPACE };
+        body = { ...schema, namespace: PLACEHOLDER_NAMESPACE };
         key = key.replace(quoted, JSON.stringify(PLACEHOLDER_NAMESPACE));
         swapped = namespace;
       }
@@ -72,8 +74,6 @@ export function remember<K, V>(verdicts: Map<K, V>, key: K, verdict: V): void {
   verdicts.set(key, verdict);
 }
 
-/** Avro's primitive type names. */
-export const PRIMITIVE_NAMES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"] as const;
 let primitives: readonly avro.Type[] | null = null;
 
 /**
@@ -83,8 +83,8 @@ let primitives: readonly avro.Type[] | null = null;
  * changes no verdict).
  */
 export function avscRegistry(): Record<string, avro.Type> {
-  primitives ??= PRIMITIVE_NAMES.map((name) => avro.Type.forSchema(name));
+  primitives ??= AVRO_PRIMITIVES.map((name) => avro.Type.forSchema(name));
   const registry = Object.create(null) as Record<string, avro.Type>;
-  PRIMITIVE_NAMES.forEach((name, i) => (registry[name] = primitives![i]!));
+  AVRO_PRIMITIVES.forEach((name, i) => (registry[name] = primitives![i]!));
   return registry;
 }

@@ -1,24 +1,11 @@
 /**
- * Confluent Schema Registry compatibility modes over a version history.
- * BACKWARD: the new schema reads data written with an old one (consumers
- * upgrade first). FORWARD: an old schema reads data written with the new one
- * (producers upgrade first). FULL: both. Without _TRANSITIVE only the latest
- * previous version is checked.
+ * Confluent Schema Registry compatibility modes over a version history. The mode names are the
+ * settings' vocabulary (lib/settings.ts), re-exported by lib/compat.
  */
+import { isCompatibilityMode, type CompatibilityMode } from "../settings.js";
 import { checkCompatibility } from "./check.js";
 import type { CompatibilityFinding } from "./types.js";
 
-export const COMPATIBILITY_MODES = Object.freeze([
-  "NONE",
-  "BACKWARD",
-  "BACKWARD_TRANSITIVE",
-  "FORWARD",
-  "FORWARD_TRANSITIVE",
-  "FULL",
-  "FULL_TRANSITIVE",
-] as const);
-
-export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
 export type CompatibilityDirection = "backward" | "forward";
 
 export interface ModeCheck {
@@ -41,10 +28,6 @@ export interface ModeResult {
   readonly failures: readonly ModeCheck[];
   /** Sorted indices into `previous` that `next` breaks in any checked direction. */
   readonly breakingVersions: readonly number[];
-}
-
-export function isCompatibilityMode(x: unknown): x is CompatibilityMode {
-  return typeof x === "string" && (COMPATIBILITY_MODES as readonly string[]).includes(x);
 }
 
 /**

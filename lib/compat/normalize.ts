@@ -7,14 +7,13 @@
  * applies; aliases are relative to the type's own namespace.
  */
 import { MAX_SCHEMA_DEPTH } from "./canonical.js";
+import { isJsonObject } from "../json.js";
 import { isAvroName, isEventBusNamespace } from "../naming/avro-names.js";
-
-export const PRIMITIVE_NAMES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"] as const;
-export type PrimitiveName = (typeof PRIMITIVE_NAMES)[number];
+import { AVRO_PRIMITIVES, isAvroPrimitive, type AvroPrimitive } from "../settings.js";
 
 export interface PrimitiveNode {
   readonly kind: "primitive";
-  readonly type: PrimitiveName;
+  readonly type: AvroPrimitive;
 }
 export interface ArrayNode {
   readonly kind: "array";
@@ -64,12 +63,8 @@ export type NormalizeResult =
   | { readonly ok: false; readonly message: string };
 
 const PRIMITIVES: ReadonlyMap<string, PrimitiveNode> = new Map(
-  PRIMITIVE_NAMES.map((type) => [type, Object.freeze({ kind: "primitive", type })] as const),
+  AVRO_PRIMITIVES.map((type) => [type, Object.freeze({ kind: "primitive", type })] as const),
 );
-
-export function isPrimitiveName(name: string): name is PrimitiveName {
-  return PRIMITIVES.has(name);
-}
 
 /** The key Avro's JSON encoding uses for a union branch; unique within a union. */
 export function branchKey(node: AvroNode): string {
@@ -108,7 +103,7 @@ class Normalizer {
     if (depth > MAX_SCHEMA_DEPTH) throw new SchemaError(`schema nests deeper than ${MAX_SCHEMA_DEPTH} levels`);
     if (typeof schema === "string") return this.#reference(schema, namespace);
     if (Array.isArray(schema)) return this.#union(schema as unknown[], namespace, depth);
-    if (isPlainObject(schema)) return this.#object(schema, namespace, depth);
+    if (isJsonObject(schema)) return this.#object(schema, namespace, depth);
     throw new SchemaError(`invalid schema ${preview(schema)}`);
   }
 
@@ -174,7 +169,7 @@ class Normalizer {
     }
     const fullname = qualify(rawName, namespace);
     const name = unqualify(fullname);
-    if (isPrimitiveName(name)) throw new SchemaError(`cannot redefine primitive type name: ${fullname}`);
+    if (isAvroPrimitive(name)) throw new SchemaError(`cannot redefine primitive type name: ${fullname}`);
     if (this.#named.has(fullname)) throw new SchemaError(`duplicate type name: ${fullname}`);
     const aliases = stringList(schema["aliases"], `aliases of ${fullname}`).map((alias) => qualify(alias, namespace));
     return { name, namespace, fullname, aliases };
@@ -189,7 +184,7 @@ class Normalizer {
     if (!Array.isArray(rawFields)) throw new SchemaError(`record ${node.fullname} needs a "fields" array`);
     const seen = new Set<string>();
     for (const raw of rawFields as unknown[]) {
-      if (!isPlainObject(raw)) throw new SchemaError(`invalid field in ${node.fullname}: ${preview(raw)}`);
+      if (!isJsonObject(raw)) throw new SchemaError(`invalid field in ${node.fullname}: ${preview(raw)}`);
       const name = raw["name"];
       if (typeof name !== "string" || !isAvroName(name)) {
         throw new SchemaError(`invalid field name in ${node.fullname}: ${preview(name)}`);
@@ -275,10 +270,6 @@ function required(schema: Record<string, unknown>, key: string): unknown {
   const value = schema[key];
   if (value === undefined) throw new SchemaError(`missing "${key}" in ${preview(schema)}`);
   return value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function preview(value: unknown): string {

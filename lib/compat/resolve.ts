@@ -12,10 +12,10 @@ import {
   type EnumNode,
   type FixedNode,
   type NamedNode,
-  type PrimitiveName,
   type RecordNode,
   type UnionNode,
 } from "./normalize.js";
+import type { AvroPrimitive } from "../settings.js";
 import type { CompatibilityFinding, FindingKind } from "./types.js";
 
 /**
@@ -47,15 +47,15 @@ const NONE: Resolution = { findings: [], count: 0 };
 type NonUnion = Exclude<AvroNode, UnionNode>;
 
 /** Writer type → reader types it may be promoted to (spec, "Schema Resolution"). */
-const PROMOTIONS: ReadonlyMap<PrimitiveName, ReadonlySet<PrimitiveName>> = new Map<PrimitiveName, ReadonlySet<PrimitiveName>>([
-  ["int", new Set<PrimitiveName>(["long", "float", "double"])],
-  ["long", new Set<PrimitiveName>(["float", "double"])],
-  ["float", new Set<PrimitiveName>(["double"])],
-  ["string", new Set<PrimitiveName>(["bytes"])],
-  ["bytes", new Set<PrimitiveName>(["string"])],
+const PROMOTIONS: ReadonlyMap<AvroPrimitive, ReadonlySet<AvroPrimitive>> = new Map<AvroPrimitive, ReadonlySet<AvroPrimitive>>([
+  ["int", new Set<AvroPrimitive>(["long", "float", "double"])],
+  ["long", new Set<AvroPrimitive>(["float", "double"])],
+  ["float", new Set<AvroPrimitive>(["double"])],
+  ["string", new Set<AvroPrimitive>(["bytes"])],
+  ["bytes", new Set<AvroPrimitive>(["string"])],
 ]);
 
-export function isPromotable(writer: PrimitiveName, reader: PrimitiveName): boolean {
+export function isPromotable(writer: AvroPrimitive, reader: AvroPrimitive): boolean {
   return writer === reader || (PROMOTIONS.get(writer)?.has(reader) ?? false);
 }
 

@@ -6,6 +6,7 @@
  * reader and the writer schema along it tells them apart; what a user wants to see is the data
  * path (`enrollment.user.pii.email`, `tags[]`), the style of the source contract.
  */
+import { isJsonObject as isObject } from "../json.js";
 import { namesOf, isPrimitiveName, shortName, type SchemaNames } from "./shapes.js";
 
 export interface FindingPlace {
@@ -19,10 +20,6 @@ export interface FindingPlace {
   readonly complete: boolean;
   /** How each segment of the finding's path was read (for display). */
   readonly segments: readonly { readonly text: string; readonly role: "field" | "items" | "values" | "branch" }[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The key Avro's JSON encoding gives a union branch: primitive name, `array`, `map` or the (bare here) type name. */

@@ -4,7 +4,9 @@
  * A shape stops at records: a record is its name, because what is inside a data class is
  * compared where the class is declared (frozen-data-classes), not at every field that holds it.
  */
+import { isJsonObject as isObject } from "../json.js";
 import type { FieldModel, FieldType } from "../model/index.js";
+import { AVRO_PRIMITIVES } from "../settings.js";
 
 export type Shape =
   | { readonly kind: "primitive"; readonly name: string }
@@ -14,14 +16,10 @@ export type Shape =
   | { readonly kind: "named"; readonly type: "record" | "enum" | "fixed"; readonly name: string }
   | { readonly kind: "unknown"; readonly text: string };
 
-const PRIMITIVES = new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
+const PRIMITIVES = new Set<string>(AVRO_PRIMITIVES);
 
 export function isPrimitiveName(name: unknown): name is string {
   return typeof name === "string" && PRIMITIVES.has(name);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The last dot-separated part of an Avro name: snapshots carry bare record names. */

@@ -4,6 +4,7 @@
  */
 import { avroSchemaError } from "../avro/validate.js";
 import { errorMessage } from "../errors.js";
+import { isJsonObject } from "../json.js";
 import { isSpacedJson, jsonErrorOffset, lineColumn } from "./json.js";
 import { DEFAULT_MAX_DEPTH, depthProblem } from "./limits.js";
 
@@ -68,10 +69,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * Validates `text` as the snapshot of `eventType`. Order matters: the depth
  * check runs before anything recursive touches the text.
@@ -118,7 +115,7 @@ export function parseSnapshotText(
     };
   }
 
-  if (!isPlainObject(json) || json["type"] !== "record" || json["name"] !== "CloudEvent" || !Array.isArray(json["fields"])) {
+  if (!isJsonObject(json) || json["type"] !== "record" || json["name"] !== "CloudEvent" || !Array.isArray(json["fields"])) {
     return {
       status: "problem",
       kind: "wrong-shape",
