@@ -3,6 +3,7 @@
  * primitive types, the registry's compatibility modes). A leaf: it imports no folder of lib/, so
  * every folder may depend on it.
  */
+import path from "node:path";
 import { editDistance } from "./edit-distance.js";
 import { isJsonObject } from "./json.js";
 
@@ -222,4 +223,14 @@ export function settingsCacheKey(settings: PluginSettings): string {
     if (Object.isFrozen(settings)) cacheKeys.set(settings, key);
   }
   return key;
+}
+
+/** The schema directory as an absolute path: `schemaDir` is relative to the working directory `cwd` unless absolute. */
+export function schemaDirectory(settings: PluginSettings, cwd: string): string {
+  return path.resolve(cwd, settings.schemaDir);
+}
+
+/** The source directories as absolute paths: each is relative to the working directory `cwd` unless absolute. */
+export function sourceDirectories(settings: PluginSettings, cwd: string): string[] {
+  return settings.sourceDirs.map((dir) => path.resolve(cwd, dir));
 }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMPATIBILITY_MODES } from "../lib/compat/index.js";
 import {
@@ -8,7 +9,9 @@ import {
   SettingsError,
   isAvroPrimitive,
   resolveSettings,
+  schemaDirectory,
   settingsCacheKey,
+  sourceDirectories,
 } from "../lib/settings.js";
 
 /** The SettingsError `raw` causes (fails the test when it does not throw one). */
@@ -224,6 +227,24 @@ describe("settingsCacheKey", () => {
     expect(settingsCacheKey(resolveSettings({ numberType: "long" }))).not.toBe(base);
     expect(settingsCacheKey(resolveSettings({ customTypes: { Money: "string" } }))).not.toBe(base);
     expect(settingsCacheKey(resolveSettings({ signalConstructors: ["Other"] }))).not.toBe(base);
+  });
+});
+
+describe("the directories of the settings", () => {
+  const cwd = path.resolve("/work/project");
+
+  it("resolves schemaDir against the working directory unless absolute", () => {
+    expect(schemaDirectory(resolveSettings({}), cwd)).toBe(path.join(cwd, "schemas"));
+    expect(schemaDirectory(resolveSettings({ schemaDir: "./src/events/schemas/" }), cwd)).toBe(path.join(cwd, "src", "events", "schemas"));
+    expect(schemaDirectory(resolveSettings({ schemaDir: path.resolve("/shared/schemas") }), cwd)).toBe(path.resolve("/shared/schemas"));
+  });
+
+  it("resolves every sourceDirs entry the same way", () => {
+    expect(sourceDirectories(resolveSettings({}), cwd)).toEqual([cwd]);
+    expect(sourceDirectories(resolveSettings({ sourceDirs: ["src", path.resolve("/lib/events")] }), cwd)).toEqual([
+      path.join(cwd, "src"),
+      path.resolve("/lib/events"),
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { errorMessage } from "../errors.js";
 import { realPathOf } from "../source/real-path.js";
 
 /** Directories never searched for event definitions. */
@@ -78,6 +79,6 @@ export function describeError(error: unknown): string {
     case "ENOTDIR":
       return "not a directory";
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }

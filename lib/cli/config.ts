@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import { displayPath } from "../display-path.js";
+import { errorMessage } from "../errors.js";
 import { SETTINGS_KEY } from "../settings.js";
 
 export class ConfigError extends Error {}
@@ -39,7 +41,7 @@ export async function loadEslintSettings(cwd: string, directory: string): Promis
     const config = (await eslint.calculateConfigForFile(sample)) as { settings?: Record<string, unknown> } | undefined;
     return config?.settings?.[SETTINGS_KEY];
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`cannot load ${path.relative(cwd, configFile) || configFile} to read settings["${SETTINGS_KEY}"]: ${message.split("\n")[0]}`);
+    const message = errorMessage(error);
+    throw new ConfigError(`cannot load ${displayPath(cwd, configFile)} to read settings["${SETTINGS_KEY}"]: ${message.split("\n")[0]}`);
   }
 }

@@ -1,8 +1,9 @@
 import path from "node:path";
-import { displayPath } from "../evolution/index.js";
 import { loadCatalog, type Catalog } from "../catalog/index.js";
+import { displayPath } from "../display-path.js";
+import { isJsonObject } from "../json.js";
 import { resolveSettings, SettingsError, type PluginSettings } from "../settings.js";
-import { formatSpan, type SourceSpan } from "../source/index.js";
+import type { SourceSpan } from "../source/index.js";
 import { ConfigError, loadEslintSettings } from "./config.js";
 import type { CliIO, Reporter } from "./output.js";
 
@@ -28,11 +29,11 @@ export async function projectSettings(io: CliIO, options: ProjectOptions): Promi
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  const overrides: Record<string, unknown> = { ...(raw && typeof raw === "object" ? (raw as object) : {}) };
-  if (raw !== undefined && (typeof raw !== "object" || raw === null || Array.isArray(raw))) {
+  if (raw !== undefined && !isJsonObject(raw)) {
     // Let resolveSettings name the problem.
     resolveChecked(raw);
   }
+  const overrides: Record<string, unknown> = { ...(isJsonObject(raw) ? raw : {}) };
   if (options.schemaDir !== undefined) overrides.schemaDir = options.schemaDir;
   if (options.allowMaps) overrides.allowMaps = true;
   if (options.mode !== undefined) overrides.compatibility = options.mode.toUpperCase();
@@ -48,10 +49,6 @@ function resolveChecked(raw: unknown): PluginSettings {
   }
 }
 
-export function absoluteSchemaDir(io: CliIO, settings: PluginSettings): string {
-  return path.resolve(io.cwd, settings.schemaDir);
-}
-
 /** Loads the catalog and reports unreadable inputs; returns whether any input was unreadable. */
 export function loadProject(io: CliIO, reporter: Reporter, options: ProjectOptions, settings: PluginSettings): { catalog: Catalog; unreadable: boolean } {
   const roots = options.src.map((root) => path.resolve(io.cwd, root));
@@ -62,10 +59,12 @@ export function loadProject(io: CliIO, reporter: Reporter, options: ProjectOptio
   return { catalog, unreadable: catalog.unreadable.length > 0 };
 }
 
+/** A path as the user, in the working directory, would type it. */
 export function relative(io: CliIO, file: string): string {
   return displayPath(io.cwd, file);
 }
 
+/** `file:line:column` of a span, the file as {@link relative} shows it. */
 export function where(io: CliIO, span: SourceSpan): string {
-  return formatSpan({ ...span, file: relative(io, span.file) });
+  return displayPath(io.cwd, span.file, { at: span.loc.start });
 }

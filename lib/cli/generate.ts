@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { formatSchema, problemSpan, toAvroSchema } from "../avro/index.js";
 import { indexSignals } from "../project/index.js";
+import { schemaDirectory } from "../settings.js";
 import { SCHEMA_FILE_LIMITS_TEXT as LIMITS_TEXT, validateEventType, writeSnapshot } from "../snapshots/index.js";
-import { EXIT, UsageError, absoluteSchemaDir, loadProject, projectSettings, relative, where } from "./context.js";
+import { EXIT, UsageError, loadProject, projectSettings, relative, where } from "./context.js";
 import { plural, type CliIO, Reporter } from "./output.js";
 
 export const GENERATE_HELP = `Usage: openedx-events-avro generate [EVENT_TYPE ...] [--all] [options]
@@ -66,7 +67,7 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
   const settings = await projectSettings(io, flags);
   // Without --src, the project's own `sourceDirs` setting says where the events are.
   const options = { ...flags, src: values.src ?? settings.sourceDirs };
-  const schemaDir = absoluteSchemaDir(io, settings);
+  const schemaDir = schemaDirectory(settings, io.cwd);
   const { catalog, unreadable } = loadProject(io, reporter, options, settings);
 
   const byType = indexSignals(catalog.signals).byEventType;

@@ -1,3 +1,4 @@
+import { errorMessage } from "../errors.js";
 import { EXIT, UsageError } from "./context.js";
 import { CHECK_HELP, checkCommand } from "./check.js";
 import { COMPAT_HELP, compatCommand } from "./compat.js";
@@ -53,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stderr.write(`error: ${(error as Error).message}\nRun "openedx-events-avro ${name} --help" for usage.\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`error: ${errorMessage(error)}\n`);
     return EXIT.usage;
   }
 }

@@ -1,17 +1,15 @@
-import path from "node:path";
-import { DEFAULT_SETTINGS, type PluginSettings } from "../settings.js";
+import { displayPath as showPath } from "../display-path.js";
+import { DEFAULT_SETTINGS, schemaDirectory, type PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
 
 /** A path as a user in `cwd` would type it: relative when inside `cwd`, else absolute. */
 export function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  if (rel === "") return ".";
-  return !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
+  return showPath(cwd, file);
 }
 
 /** `file:line` of a span, for messages that point at another place. */
 export function displayLocation(cwd: string, span: SourceSpan): string {
-  return `${displayPath(cwd, span.file)}:${span.loc.start.line}`;
+  return showPath(cwd, span.file, { at: { line: span.loc.start.line } });
 }
 
 function shellWord(word: string): string {
@@ -21,8 +19,8 @@ function shellWord(word: string): string {
 /** The exact command that writes the snapshot of `eventType` where the settings look for it. */
 export function generateCommand(settings: PluginSettings, cwd: string, eventType: string, force = false): string {
   const words = ["npx", "openedx-events-avro", "generate", eventType];
-  const schemaDir = path.resolve(cwd, settings.schemaDir);
-  if (schemaDir !== path.resolve(cwd, DEFAULT_SETTINGS.schemaDir)) words.push("--schema-dir", displayPath(cwd, schemaDir));
+  const schemaDir = schemaDirectory(settings, cwd);
+  if (schemaDir !== schemaDirectory(DEFAULT_SETTINGS, cwd)) words.push("--schema-dir", displayPath(cwd, schemaDir));
   if (force) words.push("--force");
   return words.map(shellWord).join(" ");
 }

@@ -6,10 +6,10 @@
  * path it reaches it by, so a snapshot pins the class its own signal reaches, never a namesake
  * in another module.
  */
-import path from "node:path";
 import { toAvroSchema } from "../avro/index.js";
 import type { DataClassModel, FieldModel } from "../model/index.js";
 import type { DataClassUse } from "../project/index.js";
+import { schemaDirectory } from "../settings.js";
 import { knownSchema, readSnapshot } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
 import { displayPath } from "./display.js";
@@ -62,7 +62,7 @@ export function checkFrozenDataClass(
   options: EvolutionOptions,
 ): EvolutionReport<FrozenDataClassesMessageId>[] {
   const { settings, cwd } = options;
-  const schemaDir = path.resolve(cwd, settings.schemaDir);
+  const schemaDir = schemaDirectory(settings, cwd);
   const pinned = new Map<string, Pinned>();
   const order: string[] = [];
   for (const use of uses) {

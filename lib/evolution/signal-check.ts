@@ -2,10 +2,10 @@
  * A signal against its snapshot(s): the compatibility mode (schema-snapshot) and the ADR's
  * top-level rules (no-removed-fields), with every finding mapped back to the source.
  */
-import path from "node:path";
 import { formatSchema, type CloudEventSchema, type SchemaResult } from "../avro/index.js";
 import { checkMode, type CompatibilityDirection, type CompatibilityFinding, type CompatibilityMode, type ModeResult } from "../compat/index.js";
 import type { DataClassModel, FieldModel, FieldType, SignalDeclaration } from "../model/index.js";
+import { schemaDirectory } from "../settings.js";
 import { knownSchema, readSnapshot, schemaTextProblem, type SnapshotOk, type SnapshotReadResult } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
 import { displayLocation, displayPath, generateCommand } from "./display.js";
@@ -106,7 +106,7 @@ export function checkSignalEvolution(
   const { settings, cwd } = options;
   const eventType = signal.eventType;
   if (eventType === null || settings.knownUnserializableSignals.includes(eventType)) return SKIPPED(eventType);
-  const schemaDir = path.resolve(cwd, settings.schemaDir);
+  const schemaDir = schemaDirectory(settings, cwd);
   const read = readSnapshot(schemaDir, eventType, { known: knownSchema(schemaResult) });
   if (read.status === "problem" && read.kind === "invalid-event-type") return SKIPPED(eventType);
 

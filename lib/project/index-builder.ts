@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import path from "node:path";
 import { discoverSources } from "../catalog/index.js";
 import { analyzeFilePath, mayDeclareSignals, type FileModel, type SignalDeclaration } from "../model/index.js";
-import { settingsCacheKey, type PluginSettings } from "../settings.js";
+import { settingsCacheKey, sourceDirectories, type PluginSettings } from "../settings.js";
 import { stampOf } from "../source/index.js";
 import { dataClassUses, type DataClassUse } from "./uses.js";
 
@@ -45,7 +44,7 @@ const states = new Map<string, ScanState>();
 let scans = 0;
 
 function scanState(cwd: string, settings: PluginSettings): ScanState {
-  const roots = settings.sourceDirs.map((dir) => path.resolve(cwd, dir));
+  const roots = sourceDirectories(settings, cwd);
   const key = `${roots.join("\0")}\0${settingsCacheKey(settings)}`;
   let state = states.get(key);
   if (!state) {

@@ -11,10 +11,3 @@ export interface SourceSpan {
 export function spanOf(file: string, node: TSESTree.Node | TSESTree.Token): SourceSpan {
   return { file, range: node.range, loc: node.loc };
 }
-
-/** `file:line:column`, 1-based column as editors show it. */
-export function formatSpan(span: SourceSpan, relativeTo?: string): string {
-  let file = span.file;
-  if (relativeTo && file.startsWith(relativeTo + "/")) file = file.slice(relativeTo.length + 1);
-  return `${file}:${span.loc.start.line}:${span.loc.start.column + 1}`;
-}

@@ -1,7 +1,7 @@
-import path from "node:path";
 import type { SchemaProblem } from "../../lib/avro/index.js";
 import { isEventTypeProblem, recordProblems } from "../../lib/avro/index.js";
 import type { SignalDeclaration } from "../../lib/model/index.js";
+import { displayPath } from "../../lib/display-path.js";
 import type { SourceSpan } from "../../lib/source/index.js";
 import type { EventContext } from "./event-context.js";
 
@@ -30,9 +30,7 @@ export function describeEvents(labels: readonly string[]): string {
 
 /** `../learning/data.ts:12:3`, relative to the linted file's directory. */
 export function relativeLocation(fromFile: string, span: SourceSpan): string {
-  let file = path.relative(path.dirname(fromFile), span.file).split(path.sep).join("/");
-  if (!file.startsWith(".")) file = `./${file}`;
-  return `${file}:${span.loc.start.line}:${span.loc.start.column + 1}`;
+  return displayPath(fromFile, span.file, { fromFile: true, at: span.loc.start });
 }
 
 /** One problem to report in the linted file. */
