@@ -4,10 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeCatalog } from "./catalog.js";
-import { analyzeFilePath, analyzeProgram, clearModelCache } from "../dist/lib/model/index.js";
+import { analyzeFilePath, analyzeProgram } from "../dist/lib/model/index.js";
 import { toAvroSchema } from "../dist/lib/avro/index.js";
-import { clearSourceCache, parseCount, parseSource } from "../dist/lib/source/index.js";
+import { parseSource } from "../dist/lib/source/index.js";
 import { resolveSettings } from "../dist/lib/settings.js";
+import { counters, resetCaches } from "../dist/lib/testing.js";
 
 const SIGNALS = Number(process.env.BENCH_SIGNALS ?? 2000);
 const FILES = Number(process.env.BENCH_FILES ?? 200);
@@ -16,8 +17,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), "openedx-events-bench-"));
 try {
   const catalog = writeCatalog(root, { signals: SIGNALS, files: FILES });
   const settings = resolveSettings({});
-  clearSourceCache();
-  clearModelCache();
+  resetCaches("sources", "models");
 
   const t0 = performance.now();
   const models = catalog.signalFiles.map((file) => analyzeFilePath(file, settings));
@@ -26,7 +26,7 @@ try {
   let problems = 0;
   for (const signal of signals) problems += toAvroSchema(signal, settings).problems.length;
   const t2 = performance.now();
-  const parses = parseCount();
+  const parses = counters().parses;
 
   // A second pass: nothing changed on disk, so nothing is parsed or rebuilt.
   const t3 = performance.now();
@@ -36,11 +36,11 @@ try {
   // A file with neither signals nor data classes: no cross-file work at all.
   const plain = "import { helper } from \"./helpers\";\nexport const answer = helper(42);\n";
   const plainFile = parseSource(path.join(root, "plain.ts"), plain, null);
-  const parsesBefore = parseCount();
+  const parsesBefore = counters().parses;
   const t5 = performance.now();
   const plainModel = analyzeProgram(plainFile.path, plain, plainFile.ast, settings);
   const t6 = performance.now();
-  const plainParses = parseCount() - parsesBefore;
+  const plainParses = counters().parses - parsesBefore;
 
   const perSignal = (ms) => `${((ms * 1000) / signals.length).toFixed(1)} µs/signal`;
   const rows = [

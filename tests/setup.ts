@@ -1,7 +1,6 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import { afterAll, describe, it } from "vitest";
-import { projectIndexTtl } from "../lib/project/index.js";
-import { snapshotFreshness } from "../lib/snapshots/index.js";
+import { setCacheTimeToLive } from "../lib/testing.js";
 
 // @typescript-eslint/rule-tester runs on vitest.
 RuleTester.afterAll = afterAll;
@@ -9,7 +8,6 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-// Tests change files between runs: the project index must never serve a stale view.
-projectIndexTtl.walk = 0;
-projectIndexTtl.check = 0;
-snapshotFreshness.ttlMs = 0;
+// Tests change files between runs: no cache may serve a stale view. (The caches of lib/ are
+// loaded after this line; each takes the value when it registers with lib/testing.ts.)
+setCacheTimeToLive(0);

@@ -24,6 +24,8 @@ import {
 import { isJsonObject } from "../json.js";
 import { AVRO_NAME, invalidNamespaceMessage, isEventBusNamespace } from "../naming/avro-names.js";
 import { isAvroPrimitive } from "../settings.js";
+import { registerCache } from "../testing.js";
+
 const RECORD_KEYS = new Set(["name", "type", "fields", "doc", "namespace"]);
 const FIELD_KEYS = new Set(["name", "type", "default", "doc"]);
 
@@ -121,6 +123,10 @@ function shallowType(type: unknown, walk: Walk, references: Set<string>): { type
 /** Record name → avsc's verdict on it, and the `fixed` of that name that stands for the record in field types. */
 const names = new Map<string, { readonly error: string | null; readonly standIn: avro.Type | null }>();
 const typeVerdicts = new Map<string, string | null>();
+registerCache("avro", () => {
+  names.clear();
+  typeVerdicts.clear();
+});
 
 /** avsc's naming rules for a record name in the schema's namespace, checked on a `fixed`, which compiles little. */
 function nameError(name: string): string | null {

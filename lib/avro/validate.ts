@@ -3,6 +3,7 @@ import { errorMessage } from "../errors.js";
 import { isJsonObject } from "../json.js";
 import { invalidNamespaceMessage, isEventBusNamespace } from "../naming/avro-names.js";
 import { AVRO_PRIMITIVES } from "../settings.js";
+import { registerCache } from "../testing.js";
 
 /**
  * Stands for a schema's namespace while avsc validates it, so schemas differing only there share a
@@ -13,6 +14,7 @@ export const PLACEHOLDER_NAMESPACE = "openedx.events.validation";
 const MAX_ENTRIES = 20_000;
 
 const verdicts = new Map<string, string | null>();
+registerCache("avro", () => verdicts.clear());
 
 /**
  * avsc's verdict on a schema: null when valid, else avsc's message. One verdict per distinct

@@ -5,6 +5,7 @@
 import { avroSchemaError } from "../avro/validate.js";
 import { BoundedCache } from "./bounded-cache.js";
 import { errorMessage } from "../errors.js";
+import { registerCache } from "../testing.js";
 import { toCanonicalJson } from "./canonical.js";
 import { describeNode } from "./describe.js";
 import { normalizeSchema, type AvroNode } from "./normalize.js";
@@ -18,11 +19,10 @@ type ParsedSchema = { readonly ok: true; readonly node: AvroNode } | { readonly 
 const RESULT_CACHE = new BoundedCache<CompatibilityResult>(10_000, 50_000_000);
 const SCHEMA_CACHE = new BoundedCache<ParsedSchema>(2_000, 20_000_000);
 
-/** Forget memoized results (for tests and long-running processes). */
-export function clearCompatibilityCache(): void {
+registerCache("compatibility", () => {
   RESULT_CACHE.clear();
   SCHEMA_CACHE.clear();
-}
+});
 
 /**
  * Can a reader using `reader` decode data written with `writer`? Both are

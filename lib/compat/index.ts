@@ -1,5 +1,5 @@
 /** Avro schema resolution (reader vs writer) and registry compatibility modes. */
-export { checkCompatibility, clearCompatibilityCache } from "./check.js";
+export { checkCompatibility } from "./check.js";
 export { describeAvroType } from "./describe.js";
 export { MAX_FINDINGS } from "./resolve.js";
 export { checkMode, type CompatibilityDirection, type ModeCheck, type ModeResult } from "./modes.js";

@@ -3,7 +3,12 @@
  * mode, the ADR's top-level rules, and frozen data classes — each finding mapped back to the
  * source. No ESLint here: the rules and the CLI's `check` share it.
  */
-export { checkSignalEvolution, signalCheckCount, type SignalEvolution } from "./signal-check.js";
+import { registerCounter } from "../testing.js";
+import { signalCheckCount } from "./signal-check.js";
+
+registerCounter("signalChecks", signalCheckCount);
+
+export { checkSignalEvolution, type SignalEvolution } from "./signal-check.js";
 export { checkFrozenDataClass } from "./frozen.js";
 export {
   FROZEN_DATA_CLASSES_MESSAGES,

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { settingsCacheKey, type PluginSettings } from "../settings.js";
 import { NameResolver, getSourceFile, moduleScopeOf, stampOf, type SourceFile } from "../source/index.js";
+import { registerCache } from "../testing.js";
 import { buildSignal, findSignalCalls, mayDeclareSignals } from "./signals.js";
 import { clearSharedDataClassModels, TypeMapper } from "./type-mapper.js";
 import type { SignalDeclaration } from "./types.js";
@@ -115,10 +116,10 @@ export function analyzeLintedFile(filePath: string, text: string, program: TSEST
   return model;
 }
 
-export function clearModelCache(): void {
+registerCache("models", () => {
   fileModels.clear();
   clearSharedDataClassModels();
-}
+});
 
 export type DataClassNode = TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration;
 

@@ -1,4 +1,4 @@
-export { analyzeSourceFile, analyzeProgram, analyzeFilePath, analyzeLintedFile, clearModelCache, topLevelDataClassNodes } from "./analyze.js";
+export { analyzeSourceFile, analyzeProgram, analyzeFilePath, analyzeLintedFile, topLevelDataClassNodes } from "./analyze.js";
 export type { FileModel, DataClassNode } from "./analyze.js";
 export { TypeMapper } from "./type-mapper.js";
 export { mayDeclareSignals } from "./signals.js";

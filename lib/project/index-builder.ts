@@ -3,6 +3,7 @@ import { discoverSources } from "../catalog/index.js";
 import { analyzeFilePath, mayDeclareSignals, type FileModel, type SignalDeclaration } from "../model/index.js";
 import { settingsCacheKey, sourceDirectories, type PluginSettings } from "../settings.js";
 import { stampOf } from "../source/index.js";
+import { registerCache, registerCounter, registerTimeToLive } from "../testing.js";
 import { dataClassUses, type DataClassUse } from "./uses.js";
 
 /** The signals of the whole project and the data classes they reach: what a data file needs to know. */
@@ -36,9 +37,11 @@ interface ScanState {
 /**
  * How stale the index may be, in milliseconds. An editor sees a new signal file after at most
  * `walk` ms and a change in a known signal file after `check` ms; a batch run scans the tree
- * about once. Tests set both to 0.
+ * about once. Tests set both to 0 (lib/testing.ts).
  */
-export const projectIndexTtl = { walk: 10_000, check: 1_000 };
+const DEFAULT_TTL = Object.freeze({ walk: 10_000, check: 1_000 });
+const projectIndexTtl = { ...DEFAULT_TTL };
+registerTimeToLive((ms) => Object.assign(projectIndexTtl, ms === null ? DEFAULT_TTL : { walk: ms, check: ms }));
 
 const states = new Map<string, ScanState>();
 let scans = 0;
@@ -159,12 +162,8 @@ export function indexSignals(signals: readonly SignalDeclaration[]): Pick<Projec
   return { byEventType, uses };
 }
 
-/** Number of directory walks so far (benchmarks and tests). */
-export function projectScanCount(): number {
-  return scans;
-}
-
-export function clearProjectIndex(): void {
+registerCache("project", () => {
   states.clear();
   scans = 0;
-}
+});
+registerCounter("projectScans", () => scans);

@@ -34,10 +34,7 @@ export {
   type SnapshotSchema,
 } from "./parse.js";
 export {
-  clearSnapshotCache,
   readSnapshot,
-  snapshotFreshness,
-  snapshotReadCount,
   type ReadOptions,
   type SnapshotMissing,
   type SnapshotOk,
@@ -46,5 +43,5 @@ export {
   type SnapshotVersion,
 } from "./read.js";
 export { knownSchema } from "./known.js";
-export { listSnapshots, snapshotListCount } from "./listing.js";
+export { listSnapshots } from "./listing.js";
 export { writeSnapshot, type WriteOptions, type WriteResult } from "./write.js";

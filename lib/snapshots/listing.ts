@@ -7,6 +7,7 @@
  * restart, and a lint run lists each directory once.
  */
 import fs from "node:fs";
+import { registerCache, registerCounter } from "../testing.js";
 import { snapshotFreshness } from "./freshness.js";
 import { eventTypeFromFileName } from "./naming.js";
 import { realSchemaDir } from "./paths.js";
@@ -91,17 +92,13 @@ export function historyFiles(schemaDir: string, eventType: string): { version: n
     .map(([version, fileName]) => ({ version, fileName }));
 }
 
-/** Drops cached listings; with a directory, only that one (writers call this so coarse mtimes cannot hide their change). */
-export function clearListingCache(realDir?: string): void {
-  if (realDir !== undefined) {
-    listings.delete(realDir);
-    return;
-  }
-  listings.clear();
-  listCount = 0;
+/** Drops the cached listing of a directory (writers call this so coarse mtimes cannot hide their change). */
+export function clearListingCache(realDir: string): void {
+  listings.delete(realDir);
 }
 
-/** Number of directories actually listed since the last full {@link clearListingCache}. */
-export function snapshotListCount(): number {
-  return listCount;
-}
+registerCache("snapshots", () => {
+  listings.clear();
+  listCount = 0;
+});
+registerCounter("snapshotLists", () => listCount);

@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { errorCode } from "../errors.js";
+import { registerCache } from "../testing.js";
 import { snapshotFreshness } from "./freshness.js";
 
 export type ResolvedSnapshotPath =
@@ -67,10 +68,7 @@ export function realSchemaDir(schemaDir: string): string {
   }
 }
 
-/** Forgets resolved directories (tests that replace a directory by a link). */
-export function clearRealDirCache(): void {
-  realDirs.clear();
-}
+registerCache("snapshots", () => realDirs.clear());
 
 /**
  * Where `fileName` lives in `schemaDir`, refusing anything that escapes the

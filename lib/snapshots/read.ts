@@ -9,8 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { snapshotFreshness } from "./freshness.js";
-export { snapshotFreshness };
-import { historyFiles, clearListingCache } from "./listing.js";
+import { historyFiles } from "./listing.js";
 import { snapshotFileName, validateEventType } from "./naming.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, sizeProblem } from "./limits.js";
 import {
@@ -22,7 +21,8 @@ import {
   type SnapshotSchema,
 } from "./parse.js";
 import { errorCode } from "../errors.js";
-import { clearRealDirCache, O_NOFOLLOW, O_NONBLOCK, resolveSnapshotPath, type ResolvedSnapshotPath } from "./paths.js";
+import { registerCache, registerCounter } from "../testing.js";
+import { O_NOFOLLOW, O_NONBLOCK, resolveSnapshotPath, type ResolvedSnapshotPath } from "./paths.js";
 
 export interface ReadOptions {
   /** Files larger than this are refused before being read. Default: the limit for schema files (limits.ts); other values are for tests. */
@@ -94,19 +94,12 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 let readCount = 0;
 
-/** Forgets every parsed snapshot and directory listing, and resets both counters. */
-export function clearSnapshotCache(): void {
+registerCache("snapshots", () => {
   cache.clear();
   recentReads.clear();
   readCount = 0;
-  clearListingCache();
-  clearRealDirCache();
-}
-
-/** Number of snapshot files actually read and parsed since the last {@link clearSnapshotCache}. */
-export function snapshotReadCount(): number {
-  return readCount;
-}
+});
+registerCounter("snapshotReads", () => readCount);
 
 /** Writers call this for the entries they replaced, so a coarse filesystem clock cannot serve stale content. */
 export function forgetSnapshotEntry(entryPath: string): void {

@@ -1,4 +1,4 @@
-export { getSourceFile, adoptLintedFile, diskStampOf, stampOf, parseSource, parseCount, clearSourceCache, MAX_SOURCE_BYTES } from "./parse-cache.js";
+export { getSourceFile, adoptLintedFile, diskStampOf, stampOf, parseSource, MAX_SOURCE_BYTES } from "./parse-cache.js";
 export type { SourceFile, SourceProblem } from "./parse-cache.js";
 export { moduleScopeOf } from "./module-scope.js";
 export type { ModuleScope, LocalDeclaration, TypeDeclaration, ImportBinding, ExportBinding } from "./module-scope.js";

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { parse, type TSESTree } from "@typescript-eslint/typescript-estree";
+import { registerCache, registerCounter } from "../testing.js";
 
 /**
  * One parsed TypeScript file. `ast` is null when the file could not be read or parsed;
@@ -143,12 +144,8 @@ function unreadable(path: string, error: unknown): SourceFile {
   return { path, text: "", ast: null, stamp: null, problem: { kind: "unreadable", message } };
 }
 
-/** Number of parses since the process started or the cache was cleared (benchmarks, tests). */
-export function parseCount(): number {
-  return parses;
-}
-
-export function clearSourceCache(): void {
+registerCache("sources", () => {
   cache.clear();
   parses = 0;
-}
+});
+registerCounter("parses", () => parses);

@@ -5,11 +5,10 @@ import avro from "avsc";
 import { beforeAll, describe, expect, it } from "vitest";
 import { avroSchemaError, CLOUD_EVENT_DOC, formatSchema, toAvroSchema } from "../../lib/avro/index.js";
 import { loadCatalog, type Catalog } from "../../lib/catalog/index.js";
-import { clearModelCache } from "../../lib/model/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { isStrictAvroNamespace } from "../../lib/naming/index.js";
 import { resolveSettings } from "../../lib/settings.js";
 import { snapshotFileName } from "../../lib/snapshots/index.js";
-import { clearSourceCache } from "../../lib/source/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SRC = path.join(ROOT, "examples", "src");
@@ -20,8 +19,7 @@ let catalog: Catalog;
 const goldenFiles = fs.readdirSync(SCHEMAS).filter((name) => name.endsWith(".avsc")).sort();
 
 beforeAll(() => {
-  clearSourceCache();
-  clearModelCache();
+  resetCaches("sources", "models");
   catalog = loadCatalog([SRC], () => settings);
 });
 

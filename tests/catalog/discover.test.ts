@@ -3,9 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { discoverSources, loadCatalog } from "../../lib/catalog/index.js";
-import { clearModelCache } from "../../lib/model/index.js";
+import { counters, resetCaches } from "../../lib/testing.js";
 import { resolveSettings } from "../../lib/settings.js";
-import { clearSourceCache, parseCount } from "../../lib/source/index.js";
 
 const temp: string[] = [];
 
@@ -128,8 +127,7 @@ describe("loadCatalog", () => {
   const settings = resolveSettings({});
 
   beforeEach(() => {
-    clearSourceCache();
-    clearModelCache();
+    resetCaches("sources", "models");
   });
 
   it("parses only the files that mention a signal constructor, and what they import", () => {
@@ -148,7 +146,7 @@ describe("loadCatalog", () => {
     expect(catalog.signals.map((s) => s.eventType)).toEqual(["org.openedx.test.b.v1", "org.openedx.test.a.v1"]);
     expect(catalog.files.map((f) => path.relative(root, f.file))).toEqual(["src/b/more.ts", "src/signals.ts"]);
     // signals.ts, data.ts and b/more.ts: the unrelated files are read, not parsed.
-    expect(parseCount()).toBe(3);
+    expect(counters().parses).toBe(3);
   });
 
   it("reports a file with a syntax error that mentions a signal, and still reads the others", () => {

@@ -7,9 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../lib/cli/main.js";
 import { GENERATE_HELP } from "../../lib/cli/generate.js";
 import type { CliIO } from "../../lib/cli/output.js";
-import { clearModelCache } from "../../lib/model/index.js";
-import { clearSnapshotCache } from "../../lib/snapshots/index.js";
-import { clearSourceCache } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { FIXTURES } from "../helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -97,9 +95,7 @@ function write(file: string, text: string): void {
 }
 
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
-  clearSnapshotCache();
+  resetCaches("sources", "models", "snapshots");
 });
 
 afterEach(() => {

@@ -7,9 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../lib/cli/main.js";
-import { clearModelCache } from "../../lib/model/index.js";
-import { SCHEMA_FILE_LIMITS, clearSnapshotCache } from "../../lib/snapshots/index.js";
-import { clearSourceCache } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
+import { SCHEMA_FILE_LIMITS } from "../../lib/snapshots/index.js";
 import { memoryIO } from "../evolution/helpers.js";
 
 const DOC = "Avro Event Format for CloudEvents created with openedx_events/schema";
@@ -20,9 +19,7 @@ const BIG_FILE = "org+openedx+test+big+v1_schema.avsc";
 
 const temp: string[] = [];
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
-  clearSnapshotCache();
+  resetCaches("sources", "models", "snapshots");
 });
 afterEach(() => {
   for (const dir of temp.splice(0)) fs.rmSync(dir, { recursive: true, force: true });

@@ -4,16 +4,16 @@ import {
   COMPATIBILITY_MODES,
   checkCompatibility,
   checkMode,
-  clearCompatibilityCache,
   isCompatibilityMode,
   type CompatibilityMode,
 } from "../../lib/compat/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { RESOLUTION_TABLE, type ResolutionCase } from "./resolution-table.js";
 
 const field = (name: string, type: unknown, extra: Record<string, unknown> = {}) => ({ name, type, ...extra });
 const record = (name: string, fields: unknown[], extra: Record<string, unknown> = {}) => ({ type: "record", name, fields, ...extra });
 
-beforeEach(() => clearCompatibilityCache());
+beforeEach(() => resetCaches("compatibility"));
 
 describe("resolution table", () => {
   it("has at least 80 cases with unique names", () => {

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkCompatibility, clearCompatibilityCache, describeAvroType } from "../../lib/compat/index.js";
+import { checkCompatibility, describeAvroType } from "../../lib/compat/index.js";
+import { resetCaches } from "../../lib/testing.js";
 
 const field = (name: string, type: unknown, extra: Record<string, unknown> = {}) => ({ name, type, ...extra });
 const record = (name: string, fields: unknown[], extra: Record<string, unknown> = {}) => ({ type: "record", name, fields, ...extra });
 
-beforeEach(() => clearCompatibilityCache());
+beforeEach(() => resetCaches("compatibility"));
 
 function expectInvalid(reader: unknown, writer: unknown, message?: RegExp) {
   let result: ReturnType<typeof checkCompatibility> | undefined;
@@ -183,9 +184,9 @@ describe("memoization", () => {
     expect(Object.isFrozen(result.findings[0]?.path)).toBe(true);
   });
 
-  it("clearCompatibilityCache forgets results", () => {
+  it('resetCaches("compatibility") forgets results', () => {
     const first = checkCompatibility(reader, writer);
-    clearCompatibilityCache();
+    resetCaches("compatibility");
     const second = checkCompatibility(reader, writer);
     expect(second).not.toBe(first);
     expect(second).toEqual(first);

@@ -30,8 +30,9 @@ import {
 import { analyzeFilePath } from "../../lib/model/index.js";
 import { dataClassUses } from "../../lib/project/index.js";
 import { resolveSettings } from "../../lib/settings.js";
-import { clearSnapshotCache, writeSnapshot } from "../../lib/snapshots/index.js";
+import { writeSnapshot } from "../../lib/snapshots/index.js";
 import { getSourceFile, type SourceSpan } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "openedx-events-evolution-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -314,7 +315,7 @@ describe("checkSignalEvolution", () => {
     fs.writeFileSync(snapshot, JSON.stringify(extra, null, 2));
     const future = new Date(Date.now() + 5000);
     fs.utimesSync(snapshot, future, future);
-    clearSnapshotCache();
+    resetCaches("snapshots");
     const second = checkSignalEvolution(signal, schema, { text: file.text, program: file.ast }, { settings, cwd: dir });
     expect(second).not.toBe(first);
     expect(second.snapshot.map((r) => r.data["change"])).toEqual(["`b` (string) was removed"]);

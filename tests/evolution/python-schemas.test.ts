@@ -13,8 +13,9 @@ import plugin from "../../index.js";
 import { avroSchemaError, formatSchema, toAvroSchema } from "../../lib/avro/index.js";
 import { analyzeFilePath } from "../../lib/model/index.js";
 import { resolveSettings } from "../../lib/settings.js";
-import { clearSnapshotCache, listSnapshots, readSnapshot, snapshotFileName } from "../../lib/snapshots/index.js";
+import { listSnapshots, readSnapshot, snapshotFileName } from "../../lib/snapshots/index.js";
 import { runCli } from "../../lib/cli/main.js";
+import { resetCaches } from "../../lib/testing.js";
 import { MODES, PYTHON, copyToTemp, memoryIO } from "./helpers.js";
 
 const SCHEMAS = path.join(PYTHON, "schemas");
@@ -33,7 +34,7 @@ describe("snapshots written by the Python library", () => {
   });
 
   it("are read as is, with the event types of their names", () => {
-    clearSnapshotCache();
+    resetCaches("snapshots");
     const eventTypes = listSnapshots(SCHEMAS);
     expect(eventTypes.map(snapshotFileName).sort()).toEqual(files);
     for (const eventType of eventTypes) expect(readSnapshot(SCHEMAS, eventType).status).toBe("ok");
@@ -110,7 +111,7 @@ describe("snapshots written by the Python library", () => {
     const dir = copyToTemp(SCHEMAS);
     const file = path.join(dir, files[0]!);
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(DOC, "Caf\\u00e9 \\u2014 " + DOC));
-    clearSnapshotCache();
+    resetCaches("snapshots");
     const result = readSnapshot(dir, listSnapshots(dir)[0]!);
     expect(result.status).toBe("ok");
     expect(result.status === "ok" && result.schema.doc).toBe(`Café — ${DOC}`);
@@ -143,7 +144,7 @@ describe("an event type with `-`, as openedx-events publishes org.openedx.enterp
     expect(avroSchemaError(schema)).toBeNull();
     // avsc reads the same schema once the namespace is one it accepts: only the namespace differs.
     expect(() => avro.Type.forSchema({ ...schema, namespace: "org.openedx.enterprise.subsidy.redemption_reversed.v1" } as avro.Schema)).not.toThrow();
-    clearSnapshotCache();
+    resetCaches("snapshots");
     expect(readSnapshot(SCHEMAS, EVENT).status).toBe("ok");
   });
 

@@ -4,9 +4,10 @@ import path from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { toAvroSchema } from "../../lib/avro/index.js";
-import { analyzeFilePath, analyzeLintedFile, analyzeProgram, clearModelCache } from "../../lib/model/index.js";
+import { analyzeFilePath, analyzeLintedFile, analyzeProgram } from "../../lib/model/index.js";
 import { resolveSettings } from "../../lib/settings.js";
-import { adoptLintedFile, clearSourceCache, diskStampOf, getSourceFile, parseCount } from "../../lib/source/index.js";
+import { adoptLintedFile, diskStampOf, getSourceFile } from "../../lib/source/index.js";
+import { counters, resetCaches } from "../../lib/testing.js";
 import { dataClassOf } from "./support.js";
 
 const settings = resolveSettings({});
@@ -42,8 +43,7 @@ function userFields(model: ReturnType<typeof analyzeFilePath>): string[] {
 }
 
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
+  resetCaches("sources", "models");
 });
 
 afterEach(() => {
@@ -53,31 +53,31 @@ afterEach(() => {
 describe("parse cache", () => {
   it("parses each file once per process, however many signal files import it", () => {
     const { signals, other, data } = project();
-    expect(parseCount()).toBe(0);
+    expect(counters().parses).toBe(0);
     analyzeFilePath(signals, settings);
-    expect(parseCount()).toBe(2);
+    expect(counters().parses).toBe(2);
     analyzeFilePath(other, settings);
-    expect(parseCount()).toBe(3);
-    clearModelCache();
+    expect(counters().parses).toBe(3);
+    resetCaches("models");
     analyzeFilePath(signals, settings);
     analyzeFilePath(other, settings);
-    expect(parseCount()).toBe(3);
+    expect(counters().parses).toBe(3);
     expect(getSourceFile(data)).toBe(getSourceFile(data));
-    expect(parseCount()).toBe(3);
+    expect(counters().parses).toBe(3);
   });
 
   it("re-parses a file after its content and mtime change, and only that file", () => {
     const { signals, data } = project();
     const first = analyzeFilePath(signals, settings);
     expect(userFields(first)).toEqual(["id"]);
-    const parsed = parseCount();
+    const parsed = counters().parses;
     const signalsSource = getSourceFile(signals);
 
     rewrite(data, "export class UserData {\n  readonly id!: number;\n  readonly username!: string;\n}\n", 10);
     const second = analyzeFilePath(signals, settings);
     expect(second).not.toBe(first);
     expect(userFields(second)).toEqual(["id", "username"]);
-    expect(parseCount()).toBe(parsed + 1);
+    expect(counters().parses).toBe(parsed + 1);
     expect(getSourceFile(signals)).toBe(signalsSource);
     expect(JSON.stringify(toAvroSchema(second.signals[0]!, settings).schema!.fields)).toBe(
       JSON.stringify([
@@ -90,7 +90,7 @@ describe("parse cache", () => {
 
     // Nothing changed since: the same model, no parse.
     expect(analyzeFilePath(signals, settings)).toBe(second);
-    expect(parseCount()).toBe(parsed + 1);
+    expect(counters().parses).toBe(parsed + 1);
   });
 
   it("sees a change that keeps the size when the mtime moves", () => {
@@ -105,11 +105,11 @@ describe("parse cache", () => {
   it("sees a change to the signal file itself", () => {
     const { signals } = project();
     analyzeFilePath(signals, settings);
-    const parsed = parseCount();
+    const parsed = counters().parses;
     rewrite(signals, `import { UserData } from "./data";\nexport const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.renamed.v1", data: { user: UserData } });\n`, 30);
     const model = analyzeFilePath(signals, settings);
     expect(model.signals.map((s) => s.eventType)).toEqual(["org.openedx.test.cache.renamed.v1"]);
-    expect(parseCount()).toBe(parsed + 1);
+    expect(counters().parses).toBe(parsed + 1);
   });
 
   it("sees a deleted dependency", () => {
@@ -133,12 +133,12 @@ describe("model cache", () => {
   it("builds a new model when settings that change the mapping change, without parsing again", () => {
     const { signals } = project();
     const model = analyzeFilePath(signals, settings);
-    const parsed = parseCount();
+    const parsed = counters().parses;
     const long = analyzeFilePath(signals, resolveSettings({ numberType: "long" }));
     expect(long).not.toBe(model);
     const id = dataClassOf(long.signals[0]!.fields[0]!.type).fields[0]!.type;
     expect(id).toMatchObject({ kind: "primitive", avro: "long" });
-    expect(parseCount()).toBe(parsed);
+    expect(counters().parses).toBe(parsed);
   });
 
   it("lists the files a model depends on", () => {
@@ -153,7 +153,7 @@ describe("model cache", () => {
     const model = analyzeProgram(signals, text, program, settings);
     expect(model.signals.map((s) => s.eventType)).toEqual(["org.openedx.test.cache.a.v1"]);
     // Only data.ts was parsed by us.
-    expect(parseCount()).toBe(1);
+    expect(counters().parses).toBe(1);
     expect(analyzeProgram(signals, text, program, settings)).toBe(model);
     expect(analyzeProgram(signals, text, program, resolveSettings({ numberType: "long" }))).not.toBe(model);
   });
@@ -162,9 +162,9 @@ describe("model cache", () => {
     const { signals, other } = project();
     const text = fs.readFileSync(signals, "utf8");
     const linted = analyzeLintedFile(signals, text, parse(text, { loc: true, range: true, comment: true }), diskStampOf(signals, text)!, settings);
-    const parses = parseCount();
+    const parses = counters().parses;
     expect(analyzeFilePath(signals, settings)).toBe(linted);
-    expect(parseCount()).toBe(parses);
+    expect(counters().parses).toBe(parses);
 
     // The other way round: a model read from disk first serves the lint.
     const fromDisk = analyzeFilePath(other, settings);
@@ -186,12 +186,12 @@ describe("model cache", () => {
     expect(stamp).not.toBeNull();
     adoptLintedFile(data, text, program, stamp!);
     expect(getSourceFile(data).ast).toBe(program);
-    expect(parseCount()).toBe(0);
+    expect(counters().parses).toBe(0);
 
-    clearSourceCache();
+    resetCaches("sources");
     expect(diskStampOf(data, "export class UserData {}\n")).toBeNull();
     expect(getSourceFile(data).ast).not.toBe(program);
-    expect(parseCount()).toBe(1);
+    expect(counters().parses).toBe(1);
   });
 });
 
@@ -261,11 +261,11 @@ describe("data-class models shared between the files that import them", () => {
     const problemsOf = (file: string) =>
       JSON.stringify(toAvroSchema(analyzeFilePath(path.join(dir, file), settings).signals[0]!, settings).problems.map((p) => [p.path, p.code, p.reason]));
     const alone = new Map(files.map((file) => {
-      clearModelCache();
+      resetCaches("models");
       return [file, problemsOf(file)] as const;
     }));
     for (const order of [files, [...files].reverse()]) {
-      clearModelCache();
+      resetCaches("models");
       for (const file of order) expect(problemsOf(file), `${file} after ${order.join(", ")}`).toBe(alone.get(file));
     }
   }
@@ -282,7 +282,7 @@ describe("data-class models shared between the files that import them", () => {
     fs.writeFileSync(path.join(dir, "b.ts"), `import { A } from "./a";\nexport class B {\n  readonly a!: A | null;\n}\n`);
     signalFile(dir, "from-a.ts", "A", "a");
     signalFile(dir, "from-b.ts", "B", "b");
-    clearModelCache();
+    resetCaches("models");
     expect(toAvroSchema(analyzeFilePath(path.join(dir, "from-a.ts"), settings).signals[0]!, settings).problems.map((p) => p.code)).toContain("recursive");
     expectOrderIndependent(dir, ["from-a.ts", "from-b.ts"]);
   });

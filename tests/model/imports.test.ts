@@ -1,14 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { clearModelCache } from "../../lib/model/index.js";
-import { clearSourceCache, parseCount } from "../../lib/source/index.js";
+import { counters, resetCaches } from "../../lib/testing.js";
 import { fixture, modelOf, schemaOf, signalOf } from "../helpers.js";
 
 const signals = fixture("model", "imports", "signals.ts");
 
 describe("imports across files", () => {
   beforeEach(() => {
-    clearSourceCache();
-    clearModelCache();
+    resetCaches("sources", "models");
   });
 
   it("follows every import spelling to the data class", () => {
@@ -96,11 +94,11 @@ describe("imports across files", () => {
 
   it("parses each other file once per process and again only when it changes", () => {
     modelOf(signals);
-    const first = parseCount();
+    const first = counters().parses;
     // signals, tooling? no: tooling is never read. data, more, nested/index, nested/leaf, default-export.
     expect(first).toBe(6);
-    clearModelCache();
+    resetCaches("models");
     modelOf(signals);
-    expect(parseCount()).toBe(first);
+    expect(counters().parses).toBe(first);
   });
 });

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { clearModelCache } from "../../lib/model/index.js";
-import { clearSourceCache } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { fixture, schemaOf, signalOf } from "../helpers.js";
 import { cloudEvent, dataClassOf, expectSpanAt, field, record } from "./support.js";
 
@@ -11,8 +10,7 @@ const remote = fixture("model", "inheritance", "remote.ts");
 const names = (fields: readonly { name: string }[]) => fields.map((f) => f.name);
 
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
+  resetCaches("sources", "models");
 });
 
 describe("class inheritance", () => {

@@ -5,8 +5,7 @@
  * type) is a problem, never a field dropped in silence.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { clearModelCache } from "../../lib/model/index.js";
-import { clearSourceCache } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { fixture, schemaOf, signalOf } from "../helpers.js";
 import { cloudEvent, dataClassOf, expectSpanAt, field, record } from "./support.js";
 
@@ -14,8 +13,7 @@ const signals = fixture("model", "merging", "signals.ts");
 const data = fixture("model", "merging", "data.ts");
 
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
+  resetCaches("sources", "models");
 });
 
 describe("interface declaration merging", () => {

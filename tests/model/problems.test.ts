@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { toAvroSchema } from "../../lib/avro/index.js";
-import { clearModelCache, type SignalDeclaration } from "../../lib/model/index.js";
+import { type SignalDeclaration } from "../../lib/model/index.js";
 import { resolveSettings } from "../../lib/settings.js";
-import { clearSourceCache, getSourceFile } from "../../lib/source/index.js";
+import { getSourceFile } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { fixture, modelOf, schemaOf, signalOf } from "../helpers.js";
 import { cloudEvent, dataClassOf, expectSpanAt, field, record } from "./support.js";
 
@@ -14,8 +15,7 @@ const data = dir("data.ts");
 const settings = resolveSettings({});
 
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
+  resetCaches("sources", "models");
 });
 
 function bySignalConstant(file: string, constant: string): SignalDeclaration {

@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatSchema, toAvroSchema } from "../../lib/avro/index.js";
-import { analyzeFilePath, clearModelCache, type FileModel } from "../../lib/model/index.js";
+import { analyzeFilePath, type FileModel } from "../../lib/model/index.js";
 import { resolveSettings } from "../../lib/settings.js";
-import { clearSourceCache } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { FIXTURES } from "../helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -69,8 +69,7 @@ describe("nothing throws", () => {
   });
 
   it("models every fixture and example file and builds every schema under several settings", () => {
-    clearSourceCache();
-    clearModelCache();
+    resetCaches("sources", "models");
     let signals = 0;
     for (const file of files) signals += exercise(file);
     expect(signals).toBeGreaterThan(100);

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SchemaProblem } from "../../lib/avro/index.js";
-import { clearModelCache } from "../../lib/model/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { resolveSettings } from "../../lib/settings.js";
-import { clearSourceCache } from "../../lib/source/index.js";
 import { fixture, schemaOf, signalOf } from "../helpers.js";
 import { cloudEvent, dataClassOf, expectSpanAt, record } from "./support.js";
 
@@ -19,8 +18,7 @@ const MORE = "org.openedx.test.types.more.v1";
 const NESTED = "org.openedx.test.types.nested.v1";
 
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
+  resetCaches("sources", "models");
 });
 
 const child = record("Child", [{ name: "name", type: "string" }]);

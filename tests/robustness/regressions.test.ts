@@ -9,7 +9,7 @@ import type { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../index.js";
 import { runCli } from "../../lib/cli/main.js";
-import { signalCheckCount } from "../../lib/evolution/index.js";
+import { counters } from "../../lib/testing.js";
 import { EVENT_TYPE_MAX_LENGTH, snapshotFileName, validateEventType } from "../../lib/snapshots/index.js";
 import { rules } from "../../rules/index.js";
 import { fakeIo, newLinter, parseError, removeTempDirs, tempDir } from "./support.js";
@@ -202,15 +202,15 @@ describe("regression 4: linting against many large stored versions stays interac
       },
     ];
     const linter = newLinter(dir);
-    const before = signalCheckCount();
+    const before = counters().signalChecks;
     const first = linter.verify(text, config, { filename: file });
     expect(first.length).toBeGreaterThan(0);
     // schema-snapshot and no-removed-fields share one check of the signal against its 31 versions…
-    expect(signalCheckCount() - before).toBe(1);
+    expect(counters().signalChecks - before).toBe(1);
     // …and a second lint of the same text computes nothing again (speed itself is measured in `npm run bench`).
     const second = linter.verify(text, config, { filename: file });
     expect(second).toEqual(first);
-    expect(signalCheckCount() - before).toBe(1);
+    expect(counters().signalChecks - before).toBe(1);
   });
 });
 

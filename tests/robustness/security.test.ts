@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { ESLint, type Linter } from "eslint";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../lib/cli/main.js";
-import { clearSnapshotCache, readSnapshot } from "../../lib/snapshots/index.js";
+import { readSnapshot } from "../../lib/snapshots/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { rules } from "../../rules/index.js";
 import { CONTENT_OPS, isWithin, monitorFs, type FsMonitor } from "./fs-monitor.js";
 import { fakeIo, lintConfig, lintText, messageDefects, newLinter, removeTempDirs, tempDir } from "./support.js";
@@ -152,7 +153,7 @@ function mkfifo(file: string): boolean {
 }
 
 let monitor: FsMonitor | null = null;
-beforeEach(() => clearSnapshotCache());
+beforeEach(() => resetCaches("snapshots"));
 afterEach(() => {
   monitor?.restore();
   monitor = null;

@@ -7,9 +7,7 @@ import { Linter } from "eslint";
 import * as tsParser from "@typescript-eslint/parser";
 import { beforeEach, describe, expect, it } from "vitest";
 import plugin from "../../index.js";
-import { clearModelCache } from "../../lib/model/index.js";
-import { clearProjectIndex, projectScanCount } from "../../lib/project/index.js";
-import { clearSourceCache, parseCount } from "../../lib/source/index.js";
+import { counters, resetCaches } from "../../lib/testing.js";
 import { rules } from "../../rules/index.js";
 import { ruleFixture } from "./rule-helpers.js";
 
@@ -40,27 +38,25 @@ function lintWithEveryRule(code: string, file: string): Linter.LintMessage[] {
 
 describe("no cross-file work for files without events", () => {
   beforeEach(() => {
-    clearSourceCache();
-    clearModelCache();
-    clearProjectIndex();
+    resetCaches("sources", "models", "project");
   });
 
   it("a file with imports but no signals and no data classes", () => {
     const code = `import { EnrollmentData } from "./data";\nimport { helper } from "./helper";\n\nexport function label(x: EnrollmentData): string {\n  return helper(String(x));\n}\n`;
-    const parses = parseCount();
-    const scans = projectScanCount();
+    const parses = counters().parses;
+    const scans = counters().projectScans;
     expect(lintWithEveryRule(code, path.join(PROJECT, "util.ts"))).toEqual([]);
-    expect(parseCount() - parses).toBe(0);
-    expect(projectScanCount() - scans).toBe(0);
+    expect(counters().parses - parses).toBe(0);
+    expect(counters().projectScans - scans).toBe(0);
   });
 
   it("while a signal file does read its imports and scan the project (the counters work)", () => {
     const file = path.join(PROJECT, "signals.ts");
     const code = `import { EnrollmentData } from "./data";\n\n/** x */\nexport const ENROLLMENT_CREATED = new OpenEdxPublicSignal({\n  event_type: "org.openedx.learning.enrollment.created.v1",\n  data: { enrollment: EnrollmentData },\n});\n`;
-    const parses = parseCount();
-    const scans = projectScanCount();
+    const parses = counters().parses;
+    const scans = counters().projectScans;
     expect(lintWithEveryRule(code, file).length).toBeGreaterThan(0);
-    expect(parseCount() - parses).toBeGreaterThan(0);
-    expect(projectScanCount() - scans).toBeGreaterThan(0);
+    expect(counters().parses - parses).toBeGreaterThan(0);
+    expect(counters().projectScans - scans).toBeGreaterThan(0);
   });
 });

@@ -2,17 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  clearSnapshotCache,
   historyFileName,
   listSnapshots,
   readSnapshot,
-  snapshotListCount,
-  snapshotReadCount,
   type SnapshotOk,
 } from "../../lib/snapshots/index.js";
+import { counters, resetCaches } from "../../lib/testing.js";
 import { EVENT, FILE, schemaText, tempDir, write } from "./helpers.js";
 
-beforeEach(() => clearSnapshotCache());
+beforeEach(() => resetCaches("snapshots"));
 
 /** A schema whose record has `n` extra fields, to tell versions apart. */
 function version(n: number): string {
@@ -82,13 +80,13 @@ describe("history versions", () => {
     write(dir, historyFileName(EVENT, 1), version(1));
     readSnapshot(dir, EVENT);
     readSnapshot(dir, EVENT);
-    expect(snapshotListCount()).toBe(1);
-    expect(snapshotReadCount()).toBe(2); // current + v1, each once
+    expect(counters().snapshotLists).toBe(1);
+    expect(counters().snapshotReads).toBe(2); // current + v1, each once
     write(dir, historyFileName(EVENT, 2), version(2));
     const result = readSnapshot(dir, EVENT) as SnapshotOk;
     expect(result.history.map((h) => h.version)).toEqual([1, 2]);
-    expect(snapshotListCount()).toBe(2);
-    expect(snapshotReadCount()).toBe(3);
+    expect(counters().snapshotLists).toBe(2);
+    expect(counters().snapshotReads).toBe(3);
   });
 });
 

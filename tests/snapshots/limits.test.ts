@@ -7,16 +7,16 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   SCHEMA_FILE_LIMITS,
-  clearSnapshotCache,
   depthProblem,
   readSnapshot,
   schemaTextProblem,
   sizeProblem,
   writeSnapshot,
 } from "../../lib/snapshots/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { EVENT, FILE, schemaText, tempDir, write } from "./helpers.js";
 
-beforeEach(() => clearSnapshotCache());
+beforeEach(() => resetCaches("snapshots"));
 
 /** A valid snapshot whose JSON nests exactly `depth` levels: a chain of nested arrays of strings. */
 function nestedText(depth: number): string {

@@ -3,17 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  clearSnapshotCache,
   historyFileName,
   readSnapshot,
-  snapshotReadCount,
   type SnapshotOk,
   type SnapshotReadResult,
   type SnapshotSchema,
 } from "../../lib/snapshots/index.js";
+import { counters, resetCaches } from "../../lib/testing.js";
 import { EVENT, FILE, isRoot, schemaText, tempDir, touch, write } from "./helpers.js";
 
-beforeEach(() => clearSnapshotCache());
+beforeEach(() => resetCaches("snapshots"));
 
 function expectOk(result: SnapshotReadResult): SnapshotOk {
   expect(result.status).toBe("ok");
@@ -101,7 +100,7 @@ describe("readSnapshot: a known schema is recognised without parsing", () => {
     expect(result.json).toBe(expected.json);
     expect(result.text).toBe(text);
     // The same result as parsing the file.
-    clearSnapshotCache();
+    resetCaches("snapshots");
     const parsed = expectOk(readSnapshot(dir, EVENT));
     expect(parsed.schema).not.toBe(expected.schema);
     expect(parsed.schema).toEqual(expected.schema);
@@ -121,7 +120,7 @@ describe("readSnapshot: a known schema is recognised without parsing", () => {
     const expected = known(schemaText());
     const result = readSnapshot(dir, EVENT, { known: expected });
     expect(result.status === "ok" && result.schema).not.toBe(expected.schema);
-    clearSnapshotCache();
+    resetCaches("snapshots");
     expect(result).toEqual(readSnapshot(dir, EVENT));
   });
 
@@ -149,7 +148,7 @@ describe("readSnapshot: hostile input", () => {
       const dir = tempDir();
       const result = readSnapshot(dir, eventType);
       expect(result).toMatchObject({ status: "problem", kind: "invalid-event-type", file: path.resolve(dir) });
-      expect(snapshotReadCount()).toBe(0);
+      expect(counters().snapshotReads).toBe(0);
     },
   );
 
@@ -160,7 +159,7 @@ describe("readSnapshot: hostile input", () => {
     const result = readSnapshot(dir, EVENT);
     expect(result).toMatchObject({ status: "problem", kind: "unsafe-path", file: path.join(dir, FILE) });
     if (result.status === "problem") expect(result.message).toContain("outside the schema directory");
-    expect(snapshotReadCount()).toBe(0);
+    expect(counters().snapshotReads).toBe(0);
   });
 
   it("reads through a symlinked schema directory", () => {
@@ -178,7 +177,7 @@ describe("readSnapshot: hostile input", () => {
     const result = readSnapshot(dir, EVENT);
     expect(result).toMatchObject({ status: "problem", kind: "too-large" });
     if (result.status === "problem") expect(result.message).toBe("The snapshot is 6,291,456 bytes, over the 5,242,880-byte limit for schema files.");
-    expect(snapshotReadCount()).toBe(0);
+    expect(counters().snapshotReads).toBe(0);
   });
 
   it("takes the size cap as an option", () => {
@@ -294,7 +293,7 @@ describe("readSnapshot: each snapshot read once", () => {
     write(dir, FILE, schemaText());
     const first = expectOk(readSnapshot(dir, EVENT));
     const second = expectOk(readSnapshot(dir, EVENT));
-    expect(snapshotReadCount()).toBe(1);
+    expect(counters().snapshotReads).toBe(1);
     expect(second.schema).toBe(first.schema);
     expect(second.schema).toBe(first.schema);
   });
@@ -307,7 +306,7 @@ describe("readSnapshot: each snapshot read once", () => {
     readSnapshot(real, EVENT);
     readSnapshot(link, EVENT);
     readSnapshot(path.join(real, ".", "..", path.basename(real)), EVENT);
-    expect(snapshotReadCount()).toBe(1);
+    expect(counters().snapshotReads).toBe(1);
   });
 
   it("caches problems found by parsing too", () => {
@@ -315,7 +314,7 @@ describe("readSnapshot: each snapshot read once", () => {
     write(dir, FILE, "not json");
     readSnapshot(dir, EVENT);
     readSnapshot(dir, EVENT);
-    expect(snapshotReadCount()).toBe(1);
+    expect(counters().snapshotReads).toBe(1);
   });
 
   it("re-reads when the file gets a new mtime, so an editor sees edits", () => {
@@ -325,7 +324,7 @@ describe("readSnapshot: each snapshot read once", () => {
     fs.writeFileSync(file, schemaText(EVENT, [{ name: "extra", type: "string" }]));
     touch(file);
     const result = expectOk(readSnapshot(dir, EVENT));
-    expect(snapshotReadCount()).toBe(2);
+    expect(counters().snapshotReads).toBe(2);
     expect(JSON.stringify(result.schema)).toContain('"extra"');
   });
 
@@ -338,7 +337,7 @@ describe("readSnapshot: each snapshot read once", () => {
     fs.utimesSync(file, before.atime, before.mtime);
     const result = expectOk(readSnapshot(dir, EVENT));
     expect(result.text).toContain('"mod2"');
-    expect(snapshotReadCount()).toBe(2);
+    expect(counters().snapshotReads).toBe(2);
   });
 
   it("sees a snapshot that appears after a 'missing' answer", () => {
@@ -353,16 +352,16 @@ describe("readSnapshot: each snapshot read once", () => {
     write(dir, FILE, schemaText());
     readSnapshot(dir, EVENT);
     expect(readSnapshot(dir, EVENT, { maxDepth: 2 })).toMatchObject({ kind: "too-deep" });
-    expect(snapshotReadCount()).toBe(2);
+    expect(counters().snapshotReads).toBe(2);
   });
 
-  it("starts over after clearSnapshotCache", () => {
+  it('starts over after resetCaches("snapshots")', () => {
     const dir = tempDir();
     write(dir, FILE, schemaText());
     readSnapshot(dir, EVENT);
-    clearSnapshotCache();
-    expect(snapshotReadCount()).toBe(0);
+    resetCaches("snapshots");
+    expect(counters().snapshotReads).toBe(0);
     readSnapshot(dir, EVENT);
-    expect(snapshotReadCount()).toBe(1);
+    expect(counters().snapshotReads).toBe(1);
   });
 });

@@ -2,16 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  clearSnapshotCache,
   historyFileName,
   readSnapshot,
-  snapshotFreshness,
   writeSnapshot,
   type SnapshotOk,
 } from "../../lib/snapshots/index.js";
+import { resetCaches, setCacheTimeToLive } from "../../lib/testing.js";
 import { EVENT, FILE, schemaText, tempDir, write } from "./helpers.js";
 
-beforeEach(() => clearSnapshotCache());
+beforeEach(() => resetCaches("snapshots"));
 
 const OLD = schemaText();
 const NEW = schemaText(EVENT, [{ name: "extra", type: ["null", "string"], default: null }]);
@@ -160,8 +159,7 @@ describe("writeSnapshot", () => {
 describe("writeSnapshot and the reads remembered before it", () => {
   it("a read right after a write sees what was written, even within the freshness window", () => {
     const dir = tempDir();
-    const ttl = snapshotFreshness.ttlMs;
-    snapshotFreshness.ttlMs = 60_000;
+    setCacheTimeToLive(60_000);
     try {
       expect(writeSnapshot(dir, EVENT, OLD).status).toBe("written");
       const before = readSnapshot(dir, EVENT);
@@ -171,7 +169,7 @@ describe("writeSnapshot and the reads remembered before it", () => {
       expect(after.status === "ok" && after.text).toBe(NEW);
       expect(after.status === "ok" && after.history.map((v) => v.version)).toEqual([1]);
     } finally {
-      snapshotFreshness.ttlMs = ttl;
+      setCacheTimeToLive(0); // as tests/setup.ts sets it
     }
   });
 });
