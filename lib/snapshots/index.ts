@@ -25,14 +25,7 @@ export {
   type TooLarge,
   type SchemaFileLimits,
 } from "./limits.js";
-export {
-  parseSnapshotText,
-  type KnownSchema,
-  type ParsedSnapshot,
-  type SnapshotProblemDetail,
-  type SnapshotProblemKind,
-  type SnapshotSchema,
-} from "./parse.js";
+export * from "./parse.js";
 export {
   readSnapshot,
   type ReadOptions,

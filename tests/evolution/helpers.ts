@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RuleTester } from "@typescript-eslint/rule-tester";
+import { COMPATIBILITY_MODES } from "../../lib/settings.js";
 import { fixture } from "../helpers.js";
 
 export const EVOLUTION = fixture("evolution");
@@ -71,15 +72,7 @@ export function bumped(code: string, from = ENROLLMENT): string {
   return replaced;
 }
 
-export const MODES = [
-  "NONE",
-  "BACKWARD",
-  "BACKWARD_TRANSITIVE",
-  "FORWARD",
-  "FORWARD_TRANSITIVE",
-  "FULL",
-  "FULL_TRANSITIVE",
-] as const;
+export const MODES = COMPATIBILITY_MODES;
 
 /**
  * Our rules typed for RuleTester: @typescript-eslint/rule-tester may bring its own copy of
