@@ -98,6 +98,10 @@ export function readEventFields(
     const object = node as Record<string, unknown>;
     const type = object["type"];
     if (type === "record") return readRecord(object, path);
+    if (type !== "array" && type !== "map" && !(typeof type === "string" && PRIMITIVES.has(type))) {
+      const what = typeof type === "string" ? `an Avro \`${type}\`` : "a nested type";
+      return problem(path, `${what} has no TypeScript form here (records, arrays, maps, ["null", T] and the primitives do)`), null;
+    }
     const extra = Object.keys(object).filter((key) => key !== "type" && key !== (type === "array" ? "items" : type === "map" ? "values" : ""));
     if (extra.length > 0) {
       return problem(path, `the attribute${extra.length > 1 ? "s" : ""} ${extra.map((key) => `"${key}"`).join(", ")} of this ${String(type)} type ${extra.includes("logicalType") ? "(a logical type) " : ""}cannot be written in TypeScript definitions`), null;
@@ -110,8 +114,7 @@ export function readEventFields(
       const values = readType(object["values"], `${path}{}`);
       return values && { kind: "map", values };
     }
-    if (typeof type === "string" && PRIMITIVES.has(type)) return { kind: "primitive", avro: type as ImportedPrimitive };
-    return problem(path, `a ${typeof type === "string" ? `\`${type}\`` : "nested"} type has no TypeScript form here (records, arrays, maps, ["null", T] and the primitives do)`), null;
+    return { kind: "primitive", avro: type as ImportedPrimitive };
   };
 
   const readRecord = (object: Record<string, unknown>, path: string): DraftType | null => {
