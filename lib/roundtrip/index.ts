@@ -4,6 +4,7 @@ export { UNKNOWN, expectedRead, projection, valueDifference } from "./expected.j
 export {
   DEFAULT_SAMPLES,
   DEFAULT_SEED,
+  missingFieldPath,
   roundTripEvent,
   type DynamicResult,
   type EventRoundTrip,

@@ -95,7 +95,8 @@ export function roundTripEvent(eventType: string, current: unknown, stored: read
     try {
       resolver = reader.createResolver(writer);
     } catch (error) {
-      dynamic = { ok: false, stage: "resolve", sample: null, path: null, message: errorMessage(error) };
+      const message = errorMessage(error);
+      dynamic = { ok: false, stage: "resolve", sample: null, path: missingFieldPath(message, version.schema), message };
       return { version, compatible: result.compatible, findings: result.findings, dynamic, agree: !result.compatible };
     }
     dynamic = decodeAll(reader, resolver, samples, encoded, projection(version.schema, current));
@@ -128,6 +129,42 @@ function decodeAll(
     }
   }
   return { ok: true };
+}
+
+/**
+ * The field avsc's resolver names when a reader field has no default and the writer lacks it
+ * ("no matching field for default-less ns.OrderData.currency"), as a path in the reader's data
+ * (`order.currency`); null for other failures, whose messages name types, not fields.
+ */
+export function missingFieldPath(message: string, reader: unknown): string | null {
+  const match = /default-less (\S+)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(message);
+  if (!match) return null;
+  const record = match[1]!.slice(match[1]!.lastIndexOf(".") + 1);
+  const found = recordPath(reader, record, "", new Set());
+  return found === null ? null : found === "" ? match[2]! : `${found}.${match[2]!}`;
+}
+
+/** Where record `name` is defined in `node`'s data ("" for the top level), or null. */
+function recordPath(node: unknown, name: string, path: string, seen: Set<unknown>): string | null {
+  if (Array.isArray(node)) {
+    for (const branch of node) {
+      const found = recordPath(branch, name, path, seen);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof node !== "object" || node === null || seen.has(node)) return null;
+  seen.add(node);
+  const object = node as Record<string, unknown>;
+  if (object["type"] === "array") return recordPath(object["items"], name, `${path}[]`, seen);
+  if (object["type"] === "map") return recordPath(object["values"], name, `${path}{}`, seen);
+  if (typeof object["type"] === "object") return recordPath(object["type"], name, path, seen);
+  if (typeof object["name"] === "string" && (object["name"] as string).split(".").pop() === name) return path;
+  for (const field of (object["fields"] as { name: string; type: unknown }[] | undefined) ?? []) {
+    const found = recordPath(field.type, name, path === "" ? field.name : `${path}.${field.name}`, seen);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** The path of the first part of `value` that `type` calls invalid, or null. */

@@ -63,7 +63,7 @@ describe("a static verdict that avsc contradicts is reported as our bug", () => 
     const { code, stdout } = await check("--round-trip");
     expect(code).toBe(1);
     expect(stdout).toContain(
-      "Event `org.openedx.shop.order.placed.v1`, stored version v1 (schemas/org+openedx+shop+order+placed+v1_schema.v1.avsc): the static check says a consumer reading with it can decode what the current schema writes, but avsc cannot resolve the two schemas: no matching field for default-less org.openedx.shop.order.placed.v1.OrderData.currency. The two verdicts must agree: this is a bug of eslint-plugin-openedx-events; please report it with the two schemas.  round-trip",
+      "Event `org.openedx.shop.order.placed.v1`, stored version v1 (schemas/org+openedx+shop+order+placed+v1_schema.v1.avsc), field `order.currency`: the static check says a consumer reading with it can decode what the current schema writes, but avsc cannot resolve the two schemas: no matching field for default-less org.openedx.shop.order.placed.v1.OrderData.currency. The two verdicts must agree: this is a bug of eslint-plugin-openedx-events; please report it with the two schemas.  round-trip",
     );
     expect(stdout).toContain("round-trip 3 events, 5 samples each, 5 stored versions as reader: 1 disagreement\n");
   });

@@ -1,6 +1,6 @@
 import avro from "avsc";
 import { describe, expect, it } from "vitest";
-import { AVSC_NAMESPACE, avscType, expectedRead, forAvsc, projection, roundTripEvent, valueDifference, type StoredVersion } from "../../lib/roundtrip/index.js";
+import { AVSC_NAMESPACE, avscType, expectedRead, forAvsc, missingFieldPath, projection, roundTripEvent, valueDifference, type StoredVersion } from "../../lib/roundtrip/index.js";
 
 const DOC = "Avro Event Format for CloudEvents created with openedx_events/schema";
 const EVENT = "org.openedx.shop.order.placed.v1";
@@ -47,10 +47,20 @@ describe("roundTripEvent", () => {
       ok: false,
       stage: "resolve",
       sample: null,
-      path: null,
+      path: "order.currency",
       message: "no matching field for default-less org.openedx.shop.order.placed.v1.OrderData.currency",
     });
     expect(trip!.agree).toBe(true);
+  });
+
+  it("a required field missing inside an array of records is located in the reader's data", () => {
+    const v1 = event([
+      { name: "order", type: { name: "OrderData", type: "record", fields: [{ name: "lines", type: { type: "array", items: { ...LINE, fields: [...LINE.fields, { name: "tax", type: "long" }] } } }] } },
+    ]);
+    const [trip] = roundTripEvent(EVENT, CURRENT, [stored(v1, 1)], options).versions;
+    expect(trip!.dynamic).toMatchObject({ ok: false, stage: "resolve", path: "order.lines[].tax" });
+    expect(missingFieldPath("no matching field for default-less x.CloudEvent.top", event([]))).toBe("top");
+    expect(missingFieldPath("cannot read \"null\" as \"string\"", CURRENT)).toBeNull();
   });
 
   it("forward-compatible versions decode every sample as the resolution rules say: a field added since, a nullable the reader has alone, a promotion", () => {
