@@ -69,7 +69,7 @@ describe("roundTripEvent", () => {
     const promoted = event([
       {
         name: "order",
-        type: { ...order().fields[0]!.type, fields: [{ name: "order_id", type: "double" }, { name: "receipt", type: "string" }] },
+        type: { name: "OrderData", type: "record", fields: [{ name: "order_id", type: "double" }, { name: "receipt", type: "string" }] },
       },
     ]);
     const trip = roundTripEvent(EVENT, CURRENT, [stored(older, 1), stored(withNullable, 2), stored(promoted, 3)], options);
