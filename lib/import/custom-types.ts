@@ -4,7 +4,7 @@
  * in a mapping file; every other string stays `string`, which produces the same schema.
  */
 import { NAMED_PRIMITIVES, ARRAY_NAMES, MAP_NAMES, UNSUPPORTED_GLOBALS } from "../model/builtins.js";
-import type { ImportedEvent, ImportedField, ImportedType } from "./types.js";
+import { leafType, type ImportedEvent, type ImportedField, type ImportedType } from "./types.js";
 
 /** One `FIELD_PATH=TYPE`, and where it came from (for messages). */
 export interface CustomTypeEntry {
@@ -120,18 +120,8 @@ function collect(field: ImportedField, rest: readonly string[], out: Set<Importe
 }
 
 function recordOf(type: ImportedType) {
-  switch (type.kind) {
-    case "record":
-      return type.record;
-    case "array":
-      return recordOf(type.items);
-    case "map":
-      return recordOf(type.values);
-    case "nullable":
-      return recordOf(type.inner);
-    default:
-      return null;
-  }
+  const leaf = leafType(type);
+  return leaf.kind === "record" ? leaf.record : null;
 }
 
 /** Calls `visit` for every field of every record reachable from `type` (each record once). */
@@ -146,18 +136,8 @@ function forEachRecordField(type: ImportedType, visit: (recordName: string, fiel
 }
 
 function isStringLeaf(type: ImportedType): boolean {
-  switch (type.kind) {
-    case "primitive":
-      return type.avro === "string";
-    case "array":
-      return isStringLeaf(type.items);
-    case "map":
-      return isStringLeaf(type.values);
-    case "nullable":
-      return isStringLeaf(type.inner);
-    default:
-      return false;
-  }
+  const leaf = leafType(type);
+  return leaf.kind === "primitive" && leaf.avro === "string";
 }
 
 function describe(type: ImportedType): string {

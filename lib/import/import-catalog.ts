@@ -11,7 +11,7 @@ import { RecordRegistry, readEventFields } from "./read-schema.js";
 import { renderDataModule, renderSignalsModule, type RenderedFile } from "./render.js";
 import { reservedRecordName } from "./reserved-names.js";
 import { renderKeysModule, renderToolingModule, renderTypesModule } from "./support.js";
-import type { ImportedEvent, ImportedType, ImportProblem, RecordVariant } from "./types.js";
+import { holdsMap, reachableRecords, type ImportedEvent, type ImportProblem, type RecordVariant } from "./types.js";
 
 export interface ImportOptions {
   readonly layout: Layout;
@@ -78,7 +78,9 @@ export function importCatalog(schemaDir: string, options: ImportOptions): Import
     files.push(renderToolingModule(), renderTypesModule(typeNames));
     if (keys.length > 0) files.push(renderKeysModule(keys));
   }
-  const allowMaps = events.some((event) => event.fields.some((field) => hasMap(field.type, new Set())));
+  const allowMaps =
+    events.some((event) => event.fields.some((field) => holdsMap(field.type))) ||
+    [...reachableRecords(events.flatMap((event) => event.fields.map((field) => field.type)))].some((record) => record.fields.some((field) => holdsMap(field.type)));
   const customTypes: Record<string, AvroPrimitive> = {};
   for (const name of keys) if (!Object.hasOwn(BUILTIN_CUSTOM_TYPES, name)) customTypes[name] = "string";
   if (typeNames.has("Int32")) customTypes["Int32"] = "int";
@@ -106,29 +108,4 @@ function clashWarnings(variants: readonly RecordVariant[], home: ReadonlyMap<Rec
     );
   }
   return warnings;
-}
-
-function walkTypes(type: ImportedType, visit: (type: ImportedType) => void, seen: Set<RecordVariant>): void {
-  visit(type);
-  switch (type.kind) {
-    case "array":
-      return walkTypes(type.items, visit, seen);
-    case "map":
-      return walkTypes(type.values, visit, seen);
-    case "nullable":
-      return walkTypes(type.inner, visit, seen);
-    case "record":
-      if (seen.has(type.record)) return;
-      seen.add(type.record);
-      for (const field of type.record.fields) walkTypes(field.type, visit, seen);
-      return;
-    default:
-      return;
-  }
-}
-
-function hasMap(type: ImportedType, seen: Set<RecordVariant>): boolean {
-  let found = false;
-  walkTypes(type, (node) => (found ||= node.kind === "map"), seen);
-  return found;
 }

@@ -6,7 +6,7 @@
  * modules that use several shapes import them under aliases.
  */
 import { toConstantCase } from "../naming/index.js";
-import type { ImportedEvent, ImportedType, RecordVariant } from "./types.js";
+import { reachableRecords, type ImportedEvent, type RecordVariant } from "./types.js";
 
 export type Layout = "by-subdomain" | "flat";
 export const LAYOUTS: readonly Layout[] = ["by-subdomain", "flat"];
@@ -116,16 +116,7 @@ function homeDirectories(events: readonly ImportedEvent[], dirOf: (eventType: st
   const counts = new Map<RecordVariant, Map<string, number>>();
   for (const event of events) {
     const dir = dirOf(event.eventType);
-    const reached = new Set<RecordVariant>();
-    const visit = (type: ImportedType): void => {
-      if (type.kind === "array") return visit(type.items);
-      if (type.kind === "map") return visit(type.values);
-      if (type.kind === "nullable") return visit(type.inner);
-      if (type.kind !== "record" || reached.has(type.record)) return;
-      reached.add(type.record);
-      for (const field of type.record.fields) visit(field.type);
-    };
-    for (const field of event.fields) visit(field.type);
+    const reached = reachableRecords(event.fields.map((field) => field.type));
     for (const variant of reached) {
       const byDir = counts.get(variant) ?? new Map<string, number>();
       byDir.set(dir, (byDir.get(dir) ?? 0) + 1);

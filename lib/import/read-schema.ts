@@ -5,7 +5,7 @@
  * problem naming its field path, never a guess.
  */
 import { isAvroName } from "../naming/index.js";
-import type { ImportedPrimitive, ImportedType, ImportProblem, RecordVariant } from "./types.js";
+import type { ImportedPrimitive, ImportedType, ImportProblem, RecordVariant, TypeTree } from "./types.js";
 
 const PRIMITIVES = new Set<string>(["string", "boolean", "long", "double", "bytes", "int", "float"]);
 const RECORD_KEYS = new Set(["name", "type", "fields", "doc"]);
@@ -26,12 +26,7 @@ interface DraftField {
   readonly doc: string | null;
 }
 
-type DraftType =
-  | { readonly kind: "primitive"; readonly avro: ImportedPrimitive }
-  | { readonly kind: "record"; readonly record: DraftRecord }
-  | { readonly kind: "array"; readonly items: DraftType }
-  | { readonly kind: "map"; readonly values: DraftType }
-  | { readonly kind: "nullable"; readonly inner: DraftType };
+type DraftType = TypeTree<DraftRecord>;
 
 /** Every record variant of a catalog, by key; variants are numbered per name in the order they are met. */
 export class RecordRegistry {

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { CLOUD_EVENT_DOC } from "../avro/index.js";
 import type { DataModule, ModulePlan, SignalsModule } from "./layout.js";
-import type { ImportedEvent, ImportedField, ImportedType, RecordVariant } from "./types.js";
+import { leafType, type ImportedEvent, type ImportedField, type ImportedType, type RecordVariant } from "./types.js";
 
 export const TOOLING_MODULE = "tooling";
 export const TYPES_MODULE = "types";
@@ -155,23 +155,11 @@ function jsDoc(text: string, indent = ""): string[] {
   return [`${indent}/**`, ...lines.map((line) => `${indent} *${line === "" ? "" : ` ${line}`}`), `${indent} */`];
 }
 
-function recordsOf(type: ImportedType): RecordVariant[] {
-  switch (type.kind) {
-    case "record":
-      return [type.record];
-    case "array":
-      return recordsOf(type.items);
-    case "map":
-      return recordsOf(type.values);
-    case "nullable":
-      return recordsOf(type.inner);
-    default:
-      return [];
-  }
-}
-
 function referencedBy(fields: readonly ImportedField[]): RecordVariant[] {
-  return [...new Set(fields.flatMap((field) => recordsOf(field.type)))];
+  return [...new Set(fields.flatMap((field) => {
+    const leaf = leafType(field.type);
+    return leaf.kind === "record" ? [leaf.record] : [];
+  }))];
 }
 
 export function renderDataModule(module: DataModule, plan: ModulePlan): RenderedModule {

@@ -7,12 +7,45 @@
 /** The Avro primitives a field can have here: those the model produces from TypeScript. */
 export type ImportedPrimitive = "string" | "boolean" | "long" | "double" | "bytes" | "int" | "float";
 
-export type ImportedType =
+/** A field's type, with records as `R`: drafts while one schema is read, variants after. */
+export type TypeTree<R> =
   | { readonly kind: "primitive"; readonly avro: ImportedPrimitive }
-  | { readonly kind: "record"; readonly record: RecordVariant }
-  | { readonly kind: "array"; readonly items: ImportedType }
-  | { readonly kind: "map"; readonly values: ImportedType }
-  | { readonly kind: "nullable"; readonly inner: ImportedType };
+  | { readonly kind: "record"; readonly record: R }
+  | { readonly kind: "array"; readonly items: TypeTree<R> }
+  | { readonly kind: "map"; readonly values: TypeTree<R> }
+  | { readonly kind: "nullable"; readonly inner: TypeTree<R> };
+
+export type ImportedType = TypeTree<RecordVariant>;
+
+/** What an array, map or nullable holds (each holds one type); null for a primitive or a record. */
+export function innerType<R>(type: TypeTree<R>): TypeTree<R> | null {
+  return type.kind === "array" ? type.items : type.kind === "map" ? type.values : type.kind === "nullable" ? type.inner : null;
+}
+
+/** The primitive or record at the bottom of arrays, maps and nullables. */
+export function leafType<R>(type: TypeTree<R>): TypeTree<R> {
+  for (let inner = innerType(type); inner !== null; inner = innerType(inner)) type = inner;
+  return type;
+}
+
+/** Whether `type` is or holds a map (`Record<string, T>`). */
+export function holdsMap<R>(type: TypeTree<R>): boolean {
+  for (let current: TypeTree<R> | null = type; current !== null; current = innerType(current)) if (current.kind === "map") return true;
+  return false;
+}
+
+/** Every record reachable from `types`, each once, nested ones included. */
+export function reachableRecords(types: Iterable<ImportedType>): Set<RecordVariant> {
+  const reached = new Set<RecordVariant>();
+  const visit = (type: ImportedType): void => {
+    const leaf = leafType(type);
+    if (leaf.kind !== "record" || reached.has(leaf.record)) return;
+    reached.add(leaf.record);
+    for (const field of leaf.record.fields) visit(field.type);
+  };
+  for (const type of types) visit(type);
+  return reached;
+}
 
 export interface ImportedField {
   readonly name: string;

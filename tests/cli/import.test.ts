@@ -4,32 +4,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { IMPORT_HELP } from "../../lib/cli/import.js";
-import { runCli } from "../../lib/cli/main.js";
-import type { CliIO } from "../../lib/cli/output.js";
 import { clearModelCache } from "../../lib/model/index.js";
 import { clearSnapshotCache } from "../../lib/snapshots/index.js";
 import { clearSourceCache } from "../../lib/source/index.js";
 import { FIXTURES } from "../helpers.js";
-import { schemaDir, snapshotFile, snapshotText, tempDir, tree } from "../import/helpers.js";
+import { runCapture, schemaDir, snapshotFile, snapshotText, tempDir, tree } from "../import/helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const EXAMPLES = path.join(ROOT, "examples", "schemas");
 const PYTHON = path.join(FIXTURES, "python-schemas", "schemas");
 const CLASH = path.join(FIXTURES, "import", "clash", "schemas");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = Awaited<ReturnType<typeof runCapture>>;
 
-async function run(cwd: string, ...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { cwd, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCapture;
 
 beforeEach(() => {
   clearSourceCache();

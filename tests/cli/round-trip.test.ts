@@ -2,23 +2,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CHECK_HELP } from "../../lib/cli/check.js";
-import { runCli } from "../../lib/cli/main.js";
-import type { CliIO } from "../../lib/cli/output.js";
 import { clearModelCache } from "../../lib/model/index.js";
 import { clearSnapshotCache } from "../../lib/snapshots/index.js";
 import { clearSourceCache } from "../../lib/source/index.js";
 import { FIXTURES } from "../helpers.js";
+import { runCapture } from "../import/helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PROJECT = path.join(FIXTURES, "roundtrip", "project");
 
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { cwd, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCapture;
 
 beforeEach(() => {
   clearSourceCache();

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
+import { runCli } from "../../lib/cli/main.js";
+import type { CliIO } from "../../lib/cli/output.js";
 
 export const DOC = "Avro Event Format for CloudEvents created with openedx_events/schema";
 
@@ -47,4 +49,13 @@ export function tree(dir: string): Record<string, string> {
   };
   visit(dir);
   return files;
+}
+
+/** Runs the CLI in-process from `cwd`, capturing both streams. */
+export async function runCapture(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = { cwd, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
 }
