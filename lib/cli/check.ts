@@ -14,8 +14,9 @@ import { indexSignals } from "../project/index.js";
 import { getSourceFile, type SourceSpan } from "../source/index.js";
 import { EXIT, UsageError, loadProject, projectSettings, relative, where } from "./context.js";
 import { Reporter, plural, type CliIO } from "./output.js";
+import { ROUND_TRIP_HELP, roundTripFlags, roundTripProblems } from "./round-trip.js";
 
-export const CHECK_HELP = `Usage: openedx-events-avro check [--src DIR ...] [--schema-dir DIR] [--mode MODE] [--format text|json|github] [--quiet]
+export const CHECK_HELP = `Usage: openedx-events-avro check [--src DIR ...] [--schema-dir DIR] [--mode MODE] [--format text|json|github] [--round-trip [--samples N]] [--quiet]
 
 Runs the checks of the ESLint rules on every event under --src, for CI without ESLint:
   - the event can be serialized (unsupported field types and other schema problems)
@@ -32,6 +33,7 @@ Options:
                       FORWARD_TRANSITIVE (default), FULL, FULL_TRANSITIVE
   --allow-maps        allow dict-like fields (Avro maps) for this run
   --format FORMAT     text (default), json, or github (workflow annotations)
+${ROUND_TRIP_HELP}
   --quiet             print problems and the summary only
   -h, --help          show this help
 
@@ -94,6 +96,8 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
       mode: { type: "string" },
       "allow-maps": { type: "boolean", default: false },
       format: { type: "string", default: "text" },
+      "round-trip": { type: "boolean", default: false },
+      samples: { type: "string" },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -107,6 +111,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   if (format !== "text" && format !== "json" && format !== "github") {
     throw new UsageError(`--format must be text, json or github, got ${JSON.stringify(values.format)}`);
   }
+  const roundTrip = roundTripFlags(values);
   const settings = await projectSettings(io, {
     src: values.src ?? ["."],
     schemaDir: values["schema-dir"],
@@ -175,6 +180,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     if (reports.length > 0) for (const use of uses) failing.add(use.signal);
   }
   for (const status of statuses) status();
+  if (roundTrip) problems.push(...roundTripProblems(io, reporter, catalog.signals, settings, roundTrip, (s) => located(io, s.eventTypeSpan ?? s.span)));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   const unreadable = catalog.unreadable.map((entry) => ({ file: relative(io, entry.path), reason: entry.reason }));
   const summary = `${plural(checked, "event")} checked, ${plural(problems.length, "problem")}${

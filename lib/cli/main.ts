@@ -3,6 +3,7 @@ import { EXIT, UsageError } from "./context.js";
 import { CHECK_HELP, checkCommand } from "./check.js";
 import { COMPAT_HELP, compatCommand } from "./compat.js";
 import { GENERATE_HELP, generateCommand } from "./generate.js";
+import { IMPORT_HELP, importCommand } from "./import.js";
 import type { CliIO } from "./output.js";
 import { packageVersion } from "./version.js";
 
@@ -12,6 +13,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   generate: { run: generateCommand, summary: "write Avro schema snapshots of events", help: GENERATE_HELP },
   check: { run: checkCommand, summary: "check events against their snapshots (the rules' checks, for CI)", help: CHECK_HELP },
   compat: { run: compatCommand, summary: "check two Avro schemas, or a schema history, for compatibility", help: COMPAT_HELP },
+  import: { run: importCommand, summary: "write TypeScript event definitions from a directory of Avro snapshots", help: IMPORT_HELP },
 };
 
 function mainHelp(): string {

@@ -1,0 +1,72 @@
+/**
+ * Writing the imported sources: all or nothing. An existing file with other content is never
+ * replaced without `force`, and then one refused file stops every write, so a half-updated
+ * catalog (signals importing classes that are not there) is never left behind.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { describeError } from "../catalog/index.js";
+import { errorCode } from "../errors.js";
+import type { RenderedFile } from "./render.js";
+
+export type SourceWrite =
+  | { readonly status: "written" | "unchanged" | "replaced"; readonly file: string }
+  | { readonly status: "refused" | "error"; readonly file: string; readonly reason: string };
+
+/** What writing `file` would do, without writing. */
+function inspect(target: string, text: string, force: boolean): SourceWrite | "write" | "replace" {
+  let stats: fs.Stats;
+  try {
+    stats = fs.lstatSync(target);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return "write";
+    return { status: "error", file: target, reason: describeError(error) };
+  }
+  if (!stats.isFile()) {
+    return { status: "refused", file: target, reason: stats.isSymbolicLink() ? "it is a symbolic link, never written through" : "it exists and is not a regular file" };
+  }
+  let existing: string;
+  try {
+    existing = fs.readFileSync(target, "utf8");
+  } catch (error) {
+    return { status: "error", file: target, reason: describeError(error) };
+  }
+  if (existing === text) return { status: "unchanged", file: target };
+  if (!force) return { status: "refused", file: target, reason: "it exists with other content; pass --force to replace it" };
+  return "replace";
+}
+
+/** Writes every file under `outDir`, or none when one is refused (with the reasons). */
+export function writeSources(outDir: string, files: readonly RenderedFile[], force: boolean): { results: SourceWrite[]; wrote: boolean } {
+  const planned = files.map((file) => {
+    const target = path.join(outDir, ...file.path.split("/"));
+    return { file, target, action: inspect(target, file.text, force) };
+  });
+  const stopped = planned.filter(({ action }) => typeof action === "object" && (action.status === "refused" || action.status === "error"));
+  if (stopped.length > 0) return { results: stopped.map(({ action }) => action as SourceWrite), wrote: false };
+  const results: SourceWrite[] = [];
+  for (const { file, target, action } of planned) {
+    if (typeof action === "object") {
+      results.push(action);
+      continue;
+    }
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (action === "write") {
+        // "wx": a file that appeared since the check is not overwritten.
+        fs.writeFileSync(target, file.text, { flag: "wx" });
+        results.push({ status: "written", file: target });
+      } else {
+        // A temporary file renamed into place: a reader never sees half a file, a link is replaced, not followed.
+        const temporary = `${target}.${crypto.randomBytes(6).toString("hex")}.tmp`;
+        fs.writeFileSync(temporary, file.text, { flag: "wx" });
+        fs.renameSync(temporary, target);
+        results.push({ status: "replaced", file: target });
+      }
+    } catch (error) {
+      results.push({ status: "error", file: target, reason: describeError(error) });
+    }
+  }
+  return { results, wrote: true };
+}
