@@ -6,10 +6,10 @@ import { toAvroSchema } from "../avro/index.js";
 import type { CompatibilityMode } from "../compat/index.js";
 import type { SignalDeclaration } from "../model/index.js";
 import { DEFAULT_SAMPLES, DEFAULT_SEED, roundTripEvent, type DynamicResult, type StoredVersion, type VersionRoundTrip } from "../roundtrip/index.js";
-import type { PluginSettings } from "../settings.js";
+import { schemaDirectory, type PluginSettings } from "../settings.js";
 import { readSnapshot } from "../snapshots/index.js";
 import type { CheckProblem } from "./check.js";
-import { UsageError, absoluteSchemaDir, relative } from "./context.js";
+import { UsageError, relative } from "./context.js";
 import { plural, type CliIO, type Reporter } from "./output.js";
 
 export const ROUND_TRIP_HELP = `  --round-trip        also encode sample data with avsc using each event's current schema and
@@ -79,7 +79,7 @@ export function roundTripProblems(
   locate: (signal: SignalDeclaration) => Pick<CheckProblem, "file" | "line" | "column" | "endLine" | "endColumn">,
 ): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const schemaDir = absoluteSchemaDir(io, settings);
+  const schemaDir = schemaDirectory(settings, io.cwd);
   const seen = new Set<string>();
   let events = 0;
   let reads = 0;

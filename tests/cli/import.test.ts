@@ -4,9 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { IMPORT_HELP } from "../../lib/cli/import.js";
-import { clearModelCache } from "../../lib/model/index.js";
-import { clearSnapshotCache } from "../../lib/snapshots/index.js";
-import { clearSourceCache } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { FIXTURES } from "../helpers.js";
 import { runCapture, schemaDir, snapshotFile, snapshotText, tempDir, tree } from "../import/helpers.js";
 
@@ -20,9 +18,7 @@ type Run = Awaited<ReturnType<typeof runCapture>>;
 const run = runCapture;
 
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
-  clearSnapshotCache();
+  resetCaches("sources", "models", "snapshots");
 });
 
 /** The snapshots of `dir`, a trailing newline aside (examples/schemas has them; the Python library writes none). */

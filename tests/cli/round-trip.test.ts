@@ -2,9 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CHECK_HELP } from "../../lib/cli/check.js";
-import { clearModelCache } from "../../lib/model/index.js";
-import { clearSnapshotCache } from "../../lib/snapshots/index.js";
-import { clearSourceCache } from "../../lib/source/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { FIXTURES } from "../helpers.js";
 import { runCapture } from "../import/helpers.js";
 
@@ -14,9 +12,7 @@ const PROJECT = path.join(FIXTURES, "roundtrip", "project");
 const run = runCapture;
 
 beforeEach(() => {
-  clearSourceCache();
-  clearModelCache();
-  clearSnapshotCache();
+  resetCaches("sources", "models", "snapshots");
 });
 
 const PLANTED =
@@ -80,7 +76,7 @@ describe("check --round-trip", () => {
 
   it("is deterministic: the same output on every run", async () => {
     const first = await run(PROJECT, "check", "--src", "src", "--schema-dir", "schemas", "--round-trip", "--samples", "25", "--format", "json");
-    clearSnapshotCache();
+    resetCaches("snapshots");
     const second = await run(PROJECT, "check", "--src", "src", "--schema-dir", "schemas", "--round-trip", "--samples", "25", "--format", "json");
     expect(second.stdout).toBe(first.stdout);
   });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { importCatalog, verifyReproduction, type ImportResult } from "../../lib/import/index.js";
-import { clearSnapshotCache } from "../../lib/snapshots/index.js";
+import { resetCaches } from "../../lib/testing.js";
 import { FIXTURES } from "../helpers.js";
 import { DOC, schemaDir, snapshotText } from "./helpers.js";
 
@@ -12,7 +12,7 @@ const EXAMPLES = path.join(ROOT, "examples", "schemas");
 const PYTHON = path.join(FIXTURES, "python-schemas", "schemas");
 const CLASH = path.join(FIXTURES, "import", "clash", "schemas");
 
-beforeEach(() => clearSnapshotCache());
+beforeEach(() => resetCaches("snapshots"));
 
 function run(dir: string, options: Partial<Parameters<typeof importCatalog>[1]> = {}): ImportResult {
   return importCatalog(dir, { layout: "by-subdomain", customTypes: [], ...options });

@@ -30,7 +30,7 @@ vi.mock("../../lib/compat/index.js", async (importOriginal) => {
 
 const { runCli } = await import("../../lib/cli/main.js");
 const { roundTripEvent } = await import("../../lib/roundtrip/index.js");
-const { clearSnapshotCache } = await import("../../lib/snapshots/index.js");
+const { resetCaches } = await import("../../lib/testing.js");
 const { FIXTURES } = await import("../helpers.js");
 
 const PROJECT = path.join(FIXTURES, "roundtrip", "project");
@@ -44,7 +44,7 @@ async function check(...argv: string[]) {
 
 beforeEach(() => {
   broken.mode = "none";
-  clearSnapshotCache();
+  resetCaches("snapshots");
 });
 
 const schema = (fields: unknown[]) => ({ name: "CloudEvent", type: "record", fields: [{ name: "order", type: { name: "OrderData", type: "record", fields } }], namespace: "org.openedx.x.y.v1" });
