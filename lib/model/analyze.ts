@@ -3,7 +3,8 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-est
 import { settingsCacheKey, type PluginSettings } from "../settings.js";
 import { NameResolver, getSourceFile, moduleScopeOf, stampOf, type SourceFile } from "../source/index.js";
 import { buildSignal, findSignalCalls, mayDeclareSignals } from "./signals.js";
-import { clearSharedDataClassModels, TypeMapper } from "./type-mapper.js";
+import { clearSharedDataClassModels } from "./data-class-builder.js";
+import { TypeMapper } from "./type-mapper.js";
 import type { SignalDeclaration } from "./types.js";
 
 /** What the plugin knows about one file: its signals and everything they reach. */
