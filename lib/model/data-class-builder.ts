@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { AVRO_NAME } from "../naming/avro-names.js";
 import { settingsCacheKey } from "../settings.js";
-import { moduleScopeOf, spanOf, type SourceFile, type SourceSpan, type TypeDeclaration } from "../source/index.js";
+import { moduleScopeOf, spanOf, type SourceFile, type TypeDeclaration } from "../source/index.js";
 import type { DataClassNode } from "./analyze.js";
 import { qualifiedParts } from "./qualified-name.js";
 import type { TypeMapper } from "./type-mapper.js";
