@@ -3,14 +3,7 @@
  * removed, renamed or retyped, and new keys are required. Changes the compatibility mode already
  * reports (schema-snapshot) are left to it, so nothing is reported twice.
  */
-import { NO_REMOVED_FIELDS_MESSAGES, type NoRemovedFieldsMessageId } from "../evolution/index.js";
-import { evolutionFindings } from "./evolution-findings.js";
-import type { Check } from "./types.js";
+import { NO_REMOVED_FIELDS_MESSAGES } from "../evolution/index.js";
+import { evolutionCheck } from "./evolution-findings.js";
 
-export const noRemovedFields: Check<NoRemovedFieldsMessageId, Record<string, never>> = {
-  id: "no-removed-fields",
-  config: "recommended",
-  messages: NO_REMOVED_FIELDS_MESSAGES,
-  defaultOptions: {},
-  run: (context) => evolutionFindings(context, (evolution) => evolution.topLevel),
-};
+export const noRemovedFields = evolutionCheck("no-removed-fields", NO_REMOVED_FIELDS_MESSAGES, (evolution) => evolution.topLevel);

@@ -3,14 +3,7 @@
  * modes, every stored version): missing or unusable snapshots, and every incompatibility under
  * the `compatibility` setting, reported where the signal reaches the change.
  */
-import { SCHEMA_SNAPSHOT_MESSAGES, type SchemaSnapshotMessageId } from "../evolution/index.js";
-import { evolutionFindings } from "./evolution-findings.js";
-import type { Check } from "./types.js";
+import { SCHEMA_SNAPSHOT_MESSAGES } from "../evolution/index.js";
+import { evolutionCheck } from "./evolution-findings.js";
 
-export const schemaSnapshot: Check<SchemaSnapshotMessageId, Record<string, never>> = {
-  id: "schema-snapshot",
-  config: "recommended",
-  messages: SCHEMA_SNAPSHOT_MESSAGES,
-  defaultOptions: {},
-  run: (context) => evolutionFindings(context, (evolution) => evolution.snapshot),
-};
+export const schemaSnapshot = evolutionCheck("schema-snapshot", SCHEMA_SNAPSHOT_MESSAGES, (evolution) => evolution.snapshot);

@@ -1,34 +1,22 @@
 import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import type { SchemaResult } from "../avro/index.js";
+import type { EvolutionReport, EvolutionSuggestion, SourceEdit } from "../evolution/index.js";
 import type { DataClassModel, FileModel, SignalDeclaration } from "../model/index.js";
 import type { DataClassUse, ProjectIndex } from "../project/index.js";
 import type { PluginSettings } from "../settings.js";
-import type { SourceSpan } from "../source/index.js";
 
 /** A text replacement in one file. */
-export interface Edit {
-  readonly range: readonly [number, number];
-  readonly text: string;
-}
+export type Edit = SourceEdit;
 
 /** A way out the editor offers (an ESLint suggestion): its words and one edit of the file. */
-export interface FindingSuggestion<Id extends string = string> {
-  readonly messageId: Id;
-  readonly data: Readonly<Record<string, string>>;
-  readonly edit: Edit;
-}
+export type FindingSuggestion<Id extends string = string> = EvolutionSuggestion<Id>;
 
 /**
  * One thing a check found. Words are not made here: `messageId` is the code of the finding's kind
  * and `data` what its message names, so the editor (through ESLint) and `check` print the same
- * sentence from the check's `messages`.
+ * sentence from the check's `messages`. `span` is always in the file that was checked.
  */
-export interface Finding<Id extends string = string> {
-  readonly messageId: Id;
-  readonly data: Readonly<Record<string, string>>;
-  /** Where it is shown: always in the file that was checked. */
-  readonly span: SourceSpan;
-  readonly suggestions: readonly FindingSuggestion<Id>[];
+export interface Finding<Id extends string = string> extends EvolutionReport<Id> {
   /** The event it is reported for (null for a data class pinned by several events, or a setting). */
   readonly eventType: string | null;
   /** Every event that cannot ship as it is because of it (for `check`'s `ok` lines). */

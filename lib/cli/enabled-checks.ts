@@ -17,7 +17,7 @@ export interface EnabledCheck {
  * is no config), those of `configs.recommended`, with their default options.
  */
 export function enabledChecks(rules: EslintConfigView["rules"]): EnabledCheck[] {
-  const all = Object.values(CHECKS) as readonly Check<string, unknown>[];
+  const all = Object.values(CHECKS);
   const configured = Object.entries(rules ?? {}).filter(([id]) => id.startsWith(RULE_PREFIX));
   if (configured.length === 0) {
     return all.filter((check) => check.config === "recommended").map((check) => ({ check, rule: RULE_PREFIX + check.id, options: check.defaultOptions }));

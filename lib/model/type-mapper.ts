@@ -42,13 +42,8 @@ export class TypeMapper {
   mapType(file: SourceFile, node: TSESTree.TypeNode): FieldType {
     const span = spanOf(file.path, node);
     const text = file.text.slice(node.range[0], node.range[1]);
-    const unsupported = (code: UnsupportedCode, id: UnsupportedCauseId, data?: Record<string, string>): FieldType => ({
-      kind: "unsupported",
-      code,
-      text,
-      cause: data ? { id, data } : { id },
-      span,
-    });
+    const unsupported = (code: UnsupportedCode, id: UnsupportedCauseId, data?: Record<string, string>): FieldType =>
+      unsupportedType(code, text, span, id, data);
     switch (node.type) {
       case AST_NODE_TYPES.TSStringKeyword:
         return { kind: "primitive", avro: "string", text, span };
@@ -302,13 +297,8 @@ export class TypeMapper {
     text: string,
     span: SourceSpan,
   ): FieldType {
-    const unsupported = (code: UnsupportedCode, id: UnsupportedCauseId, data?: Record<string, string>): FieldType => ({
-      kind: "unsupported",
-      code,
-      text,
-      cause: data ? { id, data } : { id },
-      span,
-    });
+    const unsupported = (code: UnsupportedCode, id: UnsupportedCauseId, data?: Record<string, string>): FieldType =>
+      unsupportedType(code, text, span, id, data);
     switch (resolution.kind) {
       case "unresolved": {
         const primitive = globalPrimitive(written, this.settings);
@@ -425,6 +415,11 @@ export class TypeMapper {
   payloadMembers(file: SourceFile, members: readonly TSESTree.TypeElement[], problems: ModelProblem[]): FieldModel[] {
     return this.builder.payloadMembers(file, members, problems);
   }
+}
+
+/** A type the event bus cannot carry, as written (`text`) at `span`, and why (`id`, with the names the words need). */
+function unsupportedType(code: UnsupportedCode, text: string, span: SourceSpan, id: UnsupportedCauseId, data?: Record<string, string>): FieldType {
+  return { kind: "unsupported", code, text, cause: data ? { id, data } : { id }, span };
 }
 
 function withSpan(type: FieldType, span: SourceSpan): FieldType {

@@ -11,6 +11,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ESLint } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
+import { CHECKS } from "../../lib/checks/index.js";
+import type { CheckProblem } from "../../lib/cli/check.js";
 import { rules } from "../../rules/index.js";
 import { fixture } from "../helpers.js";
 
@@ -26,16 +28,8 @@ interface CaseConfig {
   readonly settings: Record<string, unknown>;
 }
 
-interface Shown {
-  readonly rule: string;
-  readonly messageId: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly message: string;
-}
+/** A finding as `check --format json` shows it, less the event type (ESLint has none). */
+type Shown = Omit<CheckProblem, "eventType">;
 
 /** The message ids each case's fixture is built to produce (so that parity is not reached by finding nothing). */
 const EXPECTED: Record<string, readonly string[]> = {
@@ -108,12 +102,13 @@ function checkFindings(dir: string): Shown[] {
   const run = spawnSync(process.execPath, [CLI, "check", "--format", "json"], { cwd: dir, encoding: "utf8" });
   expect(run.stderr).toBe("");
   expect([0, 1]).toContain(run.status);
-  const json = JSON.parse(run.stdout) as { problems: Shown[] };
+  const json = JSON.parse(run.stdout) as { problems: CheckProblem[] };
   return sorted(json.problems.map(({ rule, messageId, file, line, column, endLine, endColumn, message }) => ({ rule, messageId, file, line, column, endLine, endColumn, message })));
 }
 
 describe("every rule has a parity case", () => {
-  it("one fixture per rule id", () => {
+  it("one check per rule id, one fixture per rule id", () => {
+    expect(Object.keys(CHECKS).sort()).toEqual(Object.keys(rules).sort());
     const cases = fs.readdirSync(PARITY).filter((name) => fs.statSync(path.join(PARITY, name)).isDirectory()).sort();
     expect(cases).toEqual(Object.keys(rules).sort());
     expect(Object.keys(EXPECTED).sort()).toEqual(cases);
