@@ -21,7 +21,8 @@ findings, word for word and at the same places, as eslint with the plugin:
   - every signal has a JSDoc  (require-signal-jsdoc, when the config turns it on)
 
 Options:
-  --src DIR           where the signal definitions are (repeatable; default: the "sourceDirs" setting, else .)
+  --src DIR           where the signal definitions are, and the project the checks see (repeatable;
+                      default: the "sourceDirs" setting, else .)
   --schema-dir DIR    where snapshots live (default: the "schemaDir" setting, else "schemas")
   --mode MODE         compatibility mode: NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD,
                       FORWARD_TRANSITIVE (default), FULL, FULL_TRANSITIVE
