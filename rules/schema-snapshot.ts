@@ -1,31 +1,25 @@
-import { SCHEMA_SNAPSHOT_MESSAGES, type SchemaSnapshotMessageId } from "../lib/evolution/index.js";
-import { createRule, SETTINGS_MESSAGES } from "./utils/create-rule.js";
-import { signalEvolutionListener } from "./utils/evolution-report.js";
+import { schemaSnapshot as check } from "../lib/checks/index.js";
+import type { SchemaSnapshotMessageId } from "../lib/evolution/index.js";
+import { configDocs, createRule, ruleMessages, type SettingsMessageId } from "./utils/create-rule.js";
+import { reportFindings } from "./utils/report-findings.js";
 
 export type Options = [];
-export type MessageIds = SchemaSnapshotMessageId | keyof typeof SETTINGS_MESSAGES;
+export type MessageIds = SchemaSnapshotMessageId | SettingsMessageId;
 
-/**
- * Each serializable signal of the file against its schema snapshot (and, in the transitive
- * modes, every stored version): missing or unusable snapshots, and every incompatibility under
- * the `compatibility` setting, reported where the signal reaches the change.
- */
 export default createRule<Options, MessageIds>({
-  name: "schema-snapshot",
+  name: check.id,
   meta: {
     type: "problem",
     docs: {
       description:
         "Require a schema snapshot for every serializable event and keep each event compatible with it under the configured compatibility mode",
-      recommended: true,
+      ...configDocs(check),
       requiresSnapshots: true,
     },
     hasSuggestions: true,
-    messages: { ...SCHEMA_SNAPSHOT_MESSAGES, ...SETTINGS_MESSAGES },
+    messages: ruleMessages(check),
     schema: [],
   },
   defaultOptions: [],
-  create(context) {
-    return signalEvolutionListener(context, (evolution) => evolution.snapshot);
-  },
+  create: (context) => reportFindings(context, check, check.defaultOptions),
 });

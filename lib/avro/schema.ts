@@ -1,4 +1,4 @@
-import type { DataClassModel, FieldModel, FieldType, ModelProblem, SignalDeclaration, UnsupportedType } from "../model/index.js";
+import { reasonText, type DataClassModel, type FieldModel, type FieldType, type ModelProblem, type SignalDeclaration, type UnsupportedType } from "../model/index.js";
 import type { PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
 import { isEventBusNamespace } from "../naming/index.js";
@@ -37,6 +37,7 @@ export interface SchemaProblem {
   readonly path: string;
   /** The TypeScript type as written, when the problem is a type. */
   readonly typeText: string | null;
+  /** In words, made from `type.cause` (lib/model/causes.ts) for a type, else by the schema builder. */
   readonly reason: string;
   /** Where the fix goes: the type annotation, the member, or the signal. */
   readonly span: SourceSpan;
@@ -173,8 +174,7 @@ function avroType(
           kind: "unsupported",
           code: "map",
           text: type.text,
-          reason:
-            "dict-like types are not supported by the event bus by default; when the structure is known declare a data class for it, otherwise send the dict as a JSON string",
+          cause: { id: "dict" },
           span: type.span,
         });
         return "null";
@@ -232,7 +232,7 @@ function report(
     code: type.code,
     path,
     typeText: type.text,
-    reason: type.reason,
+    reason: reasonText(type.cause),
     span: type.span,
     entry: context.entry,
     field: owner ? field : null,

@@ -1,33 +1,29 @@
 import { parseArgs } from "node:util";
-import { isEventTypeProblem, problemSpan, toAvroSchema } from "../avro/index.js";
-import {
-  FROZEN_DATA_CLASSES_MESSAGES,
-  NO_REMOVED_FIELDS_MESSAGES,
-  SCHEMA_SNAPSHOT_MESSAGES,
-  checkFrozenDataClass,
-  checkSignalEvolution,
-  formatMessage,
-  type EvolutionReport,
-} from "../evolution/index.js";
-import type { SignalDeclaration } from "../model/index.js";
+import type { Catalog } from "../catalog/index.js";
+import { createCheckContext, findingsInFile, formatMessage } from "../checks/index.js";
 import { indexSignals } from "../project/index.js";
-import { getSourceFile, type SourceSpan } from "../source/index.js";
-import { EXIT, UsageError, loadProject, projectSettings, relative, where } from "./context.js";
+import { getSourceFile, realPathOf, type SourceSpan } from "../source/index.js";
+import { EXIT, UsageError, loadProject, projectConfig, relative } from "./context.js";
+import { enabledChecks } from "./enabled-checks.js";
 import { Reporter, plural, type CliIO } from "./output.js";
 import { ROUND_TRIP_HELP, roundTripFlags, roundTripProblems } from "./round-trip.js";
 
 export const CHECK_HELP = `Usage: openedx-events-avro check [--src DIR ...] [--schema-dir DIR] [--mode MODE] [--format text|json|github] [--round-trip [--samples N]] [--quiet]
 
-Runs the checks of the ESLint rules on every event under --src, for CI without ESLint:
-  - the event can be serialized (unsupported field types and other schema problems)
-  - its snapshot exists and can be read (and, in the transitive modes, every stored
-    <name>_schema.vN.avsc beside it)
-  - it is compatible with the snapshot(s) under the compatibility mode  (schema-snapshot)
+Runs the checks of the ESLint rules on the files under --src, for CI without ESLint: the same
+findings, word for word and at the same places, as eslint with the plugin:
+  - the event type is well named and unique  (valid-event-type)
+  - the event can be serialized  (supported-field-types)
+  - signals kept off the event bus are listed and say why  (known-unserializable-signals)
+  - its snapshot exists, can be read, and the event is compatible with it (and, in the
+    transitive modes, with every stored <name>_schema.vN.avsc) under the mode  (schema-snapshot)
   - no top-level data key was removed, renamed or retyped, and new keys are required  (no-removed-fields)
   - every data class in a snapshot keeps exactly the snapshot's fields  (frozen-data-classes)
+  - every signal has a JSDoc  (require-signal-jsdoc, when the config turns it on)
 
 Options:
-  --src DIR           where the signal definitions are (repeatable; default: the "sourceDirs" setting, else .)
+  --src DIR           where the signal definitions are, and the project the checks see (repeatable;
+                      default: the "sourceDirs" setting, else .)
   --schema-dir DIR    where snapshots live (default: the "schemaDir" setting, else "schemas")
   --mode MODE         compatibility mode: NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD,
                       FORWARD_TRANSITIVE (default), FULL, FULL_TRANSITIVE
@@ -38,7 +34,9 @@ ${ROUND_TRIP_HELP}
   -h, --help          show this help
 
 Settings are read from settings["openedx-events"] of your eslint.config.* the way ESLint
-finds it; flags override them.
+finds it; flags override them. The rules that config turns on (openedx-events/*) are the
+checks that run, with their options; a config that names none of them runs those of
+configs.recommended.
 
 Exit codes: 0 no problems, 1 problems found, 2 bad usage or unreadable input. Output cut
 short by its reader (| head) is not an error: the exit code is the check's.
@@ -60,12 +58,6 @@ export interface CheckProblem {
   readonly message: string;
 }
 
-const RULE_MESSAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  "openedx-events/schema-snapshot": SCHEMA_SNAPSHOT_MESSAGES,
-  "openedx-events/no-removed-fields": NO_REMOVED_FIELDS_MESSAGES,
-  "openedx-events/frozen-data-classes": FROZEN_DATA_CLASSES_MESSAGES,
-};
-
 function located(io: CliIO, span: SourceSpan): Pick<CheckProblem, "file" | "line" | "column" | "endLine" | "endColumn"> {
   return {
     file: relative(io, span.file),
@@ -73,16 +65,6 @@ function located(io: CliIO, span: SourceSpan): Pick<CheckProblem, "file" | "line
     column: span.loc.start.column + 1,
     endLine: span.loc.end.line,
     endColumn: span.loc.end.column + 1,
-  };
-}
-
-function fromReport(io: CliIO, rule: string, eventType: string | null, report: EvolutionReport): CheckProblem {
-  return {
-    rule,
-    messageId: report.messageId,
-    eventType,
-    ...located(io, report.span),
-    message: formatMessage(RULE_MESSAGES[rule]![report.messageId]!, report.data),
   };
 }
 
@@ -112,74 +94,49 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     throw new UsageError(`--format must be text, json or github, got ${JSON.stringify(values.format)}`);
   }
   const roundTrip = roundTripFlags(values);
-  const settings = await projectSettings(io, {
+  const { settings, rules } = await projectConfig(io, {
     src: values.src ?? ["."],
     schemaDir: values["schema-dir"],
     allowMaps: values["allow-maps"],
     mode: values.mode,
+    // The project the checks see (duplicates, data classes reached) is the one checked.
+    sourceDirs: values.src,
   });
-  const src = values.src ?? [...settings.sourceDirs];
+  const src = [...settings.sourceDirs];
   const text = format === "text";
   const reporter = new Reporter(text ? io : { ...io, stdout: { write: () => true } }, values.quiet || !text);
   const { catalog } = loadProject(io, reporter, { src }, settings);
-  const options = { settings, cwd: io.cwd };
+  const checks = enabledChecks(rules);
   const problems: CheckProblem[] = [];
+  /** Events that a finding keeps from shipping as they are. */
+  const failing = new Set<string>();
+  for (const file of checkedFiles(catalog)) {
+    const source = getSourceFile(file);
+    if (!source.ast) continue;
+    const context = createCheckContext({ filename: file, text: source.text, program: source.ast, origin: "disk" }, settings, io.cwd);
+    for (const { check, rule, options } of checks) {
+      for (const finding of findingsInFile(check, context, options)) {
+        problems.push({
+          rule,
+          messageId: finding.messageId,
+          eventType: finding.eventType,
+          ...located(io, finding.span),
+          message: formatMessage(check.messages[finding.messageId]!, finding.data),
+        });
+        for (const eventType of finding.events) failing.add(eventType);
+      }
+    }
+  }
   let checked = 0;
-
-  const { byEventType: byType, uses: classUses } = indexSignals(catalog.signals);
-  /** Events with a problem of their own, or reaching a data class with one. */
-  const failing = new Set<SignalDeclaration>();
-  const statuses: (() => void)[] = [];
   for (const signal of catalog.signals) {
     const eventType = signal.eventType;
     if (eventType !== null && settings.knownUnserializableSignals.includes(eventType)) {
-      statuses.push(() => reporter.status("skipped", "yellow", eventType, "listed in knownUnserializableSignals"));
+      reporter.status("skipped", "yellow", eventType, "listed in knownUnserializableSignals");
       continue;
     }
     checked++;
-    const before = problems.length;
-    const duplicates = eventType === null ? [] : byType.get(eventType)!;
-    if (duplicates.length > 1 && duplicates[0] !== signal) {
-      problems.push({
-        rule: "openedx-events/valid-event-type",
-        messageId: "duplicate",
-        eventType,
-        ...located(io, signal.eventTypeSpan ?? signal.span),
-        message: `Event type \`${eventType}\` is already declared at ${where(io, duplicates[0]!.span)}; each event type names one signal.`,
-      });
-    }
-    const schema = toAvroSchema(signal, settings);
-    if (!schema.schema) {
-      for (const problem of schema.problems) {
-        problems.push({
-          rule: isEventTypeProblem(signal, problem) ? "openedx-events/valid-event-type" : "openedx-events/supported-field-types",
-          messageId: problem.code,
-          eventType,
-          ...located(io, problemSpan(problem)),
-          message: `${eventType ? `Event \`${eventType}\`` : "The signal"} cannot be serialized: ${problem.path ? `field \`${problem.path}\`` : "the signal"}${
-            problem.typeText ? ` (\`${problem.typeText}\`)` : ""
-          }: ${problem.reason}.`.replace(/\.\.$/, "."),
-        });
-      }
-    }
-    const source = getSourceFile(signal.file);
-    const evolution = checkSignalEvolution(signal, schema, { text: source.text, program: source.ast }, options);
-    for (const report of evolution.snapshot) problems.push(fromReport(io, "openedx-events/schema-snapshot", eventType, report));
-    for (const report of evolution.topLevel) problems.push(fromReport(io, "openedx-events/no-removed-fields", eventType, report));
-    if (problems.length > before) failing.add(signal);
-    statuses.push(() => {
-      if (eventType !== null && !failing.has(signal)) reporter.status("ok", "green", eventType);
-    });
+    if (eventType !== null && !failing.has(eventType)) reporter.status("ok", "green", eventType);
   }
-  // Known-unserializable signals pin nothing: checkFrozenDataClass skips their uses.
-  for (const uses of classUses.values()) {
-    const model = uses[0]!.dataClass;
-    const text = getSourceFile(model.file).text;
-    const reports = checkFrozenDataClass(model, uses, text, options);
-    for (const report of reports) problems.push(fromReport(io, "openedx-events/frozen-data-classes", null, report));
-    if (reports.length > 0) for (const use of uses) failing.add(use.signal);
-  }
-  for (const status of statuses) status();
   if (roundTrip) problems.push(...roundTripProblems(io, reporter, catalog.signals, settings, roundTrip, (s) => located(io, s.eventTypeSpan ?? s.span)));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   const unreadable = catalog.unreadable.map((entry) => ({ file: relative(io, entry.path), reason: entry.reason }));
@@ -217,6 +174,16 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   }
   if (unreadable.length > 0) return EXIT.usage;
   return problems.length > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * The files `eslint` would report in: those declaring signals, and those declaring the data
+ * classes the signals reach (by real path, in a stable order).
+ */
+function checkedFiles(catalog: Catalog): string[] {
+  const files = new Set(catalog.files.map((model) => realPathOf(model.file)));
+  for (const uses of indexSignals(catalog.signals).uses.values()) files.add(realPathOf(uses[0]!.dataClass.file));
+  return [...files].sort();
 }
 
 /** GitHub workflow command escaping: the message. */

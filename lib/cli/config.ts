@@ -19,27 +19,38 @@ export function findConfigFile(cwd: string): string | null {
   }
 }
 
+/** What the user's ESLint flat config gives to TypeScript files: our settings, and the rules with their options. */
+export interface EslintConfigView {
+  /** The raw `settings["openedx-events"]`. */
+  readonly settings: unknown;
+  /** Rule id → `[severity, ...options]` as ESLint normalizes them (defaults merged), or undefined without a config. */
+  readonly rules: Readonly<Record<string, readonly unknown[]>> | undefined;
+}
+
 /**
- * The raw `settings["openedx-events"]` that the user's ESLint flat config gives to TypeScript
- * files under `directory`, computed by ESLint itself. The config file is the one found from the
+ * The raw `settings["openedx-events"]` and the rules that the user's ESLint flat config gives to
+ * TypeScript files under `directory`, computed by ESLint itself. The config file is the one found from the
  * working directory, never one lying among the sources (the CLI only reads sources, it never runs
  * them). Undefined when there is no config or no ESLint; a config that fails to load is an error,
  * not silently ignored.
  */
-export async function loadEslintSettings(cwd: string, directory: string): Promise<unknown> {
+export async function loadEslintConfig(cwd: string, directory: string): Promise<EslintConfigView> {
+  const none = { settings: undefined, rules: undefined };
   const configFile = findConfigFile(cwd);
-  if (configFile === null) return undefined;
+  if (configFile === null) return none;
   let ESLint: typeof import("eslint").ESLint;
   try {
     ({ ESLint } = await import("eslint"));
   } catch {
-    return undefined;
+    return none;
   }
   const sample = path.join(path.resolve(cwd, directory), "__openedx_events_settings__.ts");
   try {
     const eslint = new ESLint({ cwd, overrideConfigFile: configFile });
-    const config = (await eslint.calculateConfigForFile(sample)) as { settings?: Record<string, unknown> } | undefined;
-    return config?.settings?.[SETTINGS_KEY];
+    const config = (await eslint.calculateConfigForFile(sample)) as
+      | { settings?: Record<string, unknown>; rules?: Record<string, readonly unknown[]> }
+      | undefined;
+    return { settings: config?.settings?.[SETTINGS_KEY], rules: config?.rules ?? {} };
   } catch (error) {
     const message = errorMessage(error);
     throw new ConfigError(`cannot load ${displayPath(cwd, configFile)} to read settings["${SETTINGS_KEY}"]: ${message.split("\n")[0]}`);

@@ -4,7 +4,7 @@ import { displayPath } from "../display-path.js";
 import { isJsonObject } from "../json.js";
 import { resolveSettings, SettingsError, type PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
-import { ConfigError, loadEslintSettings } from "./config.js";
+import { ConfigError, loadEslintConfig, type EslintConfigView } from "./config.js";
 import type { CliIO, Reporter } from "./output.js";
 
 /** Exit codes shared by every command. */
@@ -17,18 +17,26 @@ export interface ProjectOptions {
   readonly schemaDir?: string;
   readonly allowMaps?: boolean;
   readonly mode?: string;
+  /** Overrides the `sourceDirs` setting (`check --src`: the project the checks see is the one checked). */
+  readonly sourceDirs?: readonly string[];
 }
 
 /** Settings from the user's ESLint config, with command-line flags on top. */
 export async function projectSettings(io: CliIO, options: ProjectOptions): Promise<PluginSettings> {
-  let raw: unknown;
+  return (await projectConfig(io, options)).settings;
+}
+
+/** The settings (from the user's ESLint config, flags on top) and the rules that config turns on. */
+export async function projectConfig(io: CliIO, options: ProjectOptions): Promise<{ settings: PluginSettings; rules: EslintConfigView["rules"] }> {
+  let config: EslintConfigView;
   try {
     // The config file comes from the working directory; the settings are those it gives to the sources.
-    raw = await loadEslintSettings(io.cwd, options.src[0] ?? ".");
+    config = await loadEslintConfig(io.cwd, options.src[0] ?? ".");
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
+  const raw = config.settings;
   if (raw !== undefined && !isJsonObject(raw)) {
     // Let resolveSettings name the problem.
     resolveChecked(raw);
@@ -37,7 +45,8 @@ export async function projectSettings(io: CliIO, options: ProjectOptions): Promi
   if (options.schemaDir !== undefined) overrides.schemaDir = options.schemaDir;
   if (options.allowMaps) overrides.allowMaps = true;
   if (options.mode !== undefined) overrides.compatibility = options.mode.toUpperCase();
-  return resolveChecked(overrides);
+  if (options.sourceDirs !== undefined) overrides.sourceDirs = [...options.sourceDirs];
+  return { settings: resolveChecked(overrides), rules: config.rules };
 }
 
 function resolveChecked(raw: unknown): PluginSettings {

@@ -21,6 +21,6 @@ export {
   type SchemaSnapshotMessageId,
 } from "./messages.js";
 export { placeOfFinding, formatFindingPath, type FindingPlace } from "./finding-path.js";
-export { nextEventType, payloadSpan, replaceKey, replaceStringLiteral, type SourceEdit } from "./source-edits.js";
+export { nextEventType, nodePathWithRange, payloadSpan, replaceKey, replaceStringLiteral, type SourceEdit } from "./source-edits.js";
 export { displayPath, generateCommand } from "./display.js";
 export type { EvolutionOptions, EvolutionReport, EvolutionSuggestion, SignalSource } from "./types.js";

@@ -48,14 +48,4 @@ export type SchemaSnapshotMessageId = keyof typeof SCHEMA_SNAPSHOT_MESSAGES;
 export type NoRemovedFieldsMessageId = keyof typeof NO_REMOVED_FIELDS_MESSAGES;
 export type FrozenDataClassesMessageId = keyof typeof FROZEN_DATA_CLASSES_MESSAGES;
 
-/** ESLint's interpolation: `{{ name }}` → data[name]; unknown placeholders stay as written. */
-export function formatMessage(template: string, data: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? data[name]! : whole));
-}
-
-/** `a`, `a and b`, `a, b and c`; past `limit` items, `a, b, c and 2 more`. */
-export function listText(items: readonly string[], limit = Infinity): string {
-  if (items.length <= 1) return items[0] ?? "";
-  if (items.length <= limit) return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-  return `${items.slice(0, limit).join(", ")} and ${items.length - limit} more`;
-}
+export { formatMessage, listText } from "../format-message.js";

@@ -33,16 +33,26 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string" && Array.isArray((value as { range?: unknown }).range);
 }
 
-/** The node of `program` with exactly `range`, found by descending through the nodes that contain it. */
-function nodeWithRange(program: TSESTree.Program, range: readonly [number, number]): TSESTree.Node | null {
+/**
+ * The node of `program` with exactly `range` (the outermost one, never the Program), after the
+ * nodes that hold it, found by descending through the nodes that contain it. Null when no node
+ * has that range. Works on any typescript-estree AST: ESLint's (with parents) and the parse cache's.
+ */
+export function nodePathWithRange(program: TSESTree.Program, range: readonly [number, number]): TSESTree.Node[] | null {
+  const path: TSESTree.Node[] = [];
   let node: TSESTree.Node = program;
   for (let depth = 0; depth < 10_000; depth++) {
-    if (node.range[0] === range[0] && node.range[1] === range[1] && node.type !== AST_NODE_TYPES.Program) return node;
+    path.push(node);
+    if (node.range[0] === range[0] && node.range[1] === range[1] && node.type !== AST_NODE_TYPES.Program) return path;
     const next: TSESTree.Node | undefined = children(node).find((child) => child.range[0] <= range[0] && range[1] <= child.range[1]);
     if (!next) return null;
     node = next;
   }
   return null;
+}
+
+function nodeWithRange(program: TSESTree.Program, range: readonly [number, number]): TSESTree.Node | null {
+  return nodePathWithRange(program, range)?.at(-1) ?? null;
 }
 
 /**

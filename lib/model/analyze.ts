@@ -4,7 +4,8 @@ import { settingsCacheKey, type PluginSettings } from "../settings.js";
 import { NameResolver, getSourceFile, moduleScopeOf, stampOf, type SourceFile } from "../source/index.js";
 import { registerCache } from "../testing.js";
 import { buildSignal, findSignalCalls, mayDeclareSignals } from "./signals.js";
-import { clearSharedDataClassModels, TypeMapper } from "./type-mapper.js";
+import { clearSharedDataClassModels } from "./data-class-builder.js";
+import { TypeMapper } from "./type-mapper.js";
 import type { SignalDeclaration } from "./types.js";
 
 /** What the plugin knows about one file: its signals and everything they reach. */

@@ -1,4 +1,5 @@
 import type { AvroPrimitive, PluginSettings } from "../settings.js";
+import type { UnsupportedCauseId } from "./causes.js";
 import type { UnsupportedCode } from "./types.js";
 
 /** Type names that stand for an Avro primitive whatever they alias (`type Int = number`). */
@@ -34,16 +35,16 @@ export function globalPrimitive(name: string, settings: PluginSettings): AvroPri
 export const ARRAY_NAMES = new Set(["Array", "ReadonlyArray"]);
 export const MAP_NAMES = new Set(["Record", "Map", "ReadonlyMap"]);
 
-/** Well-known global types the event bus cannot carry, with the reason. */
-export const UNSUPPORTED_GLOBALS: Readonly<Record<string, { code: UnsupportedCode; reason: string }>> = {
-  Set: { code: "set", reason: "a Set has no Avro form; use an array (T[]) of unique items" },
-  ReadonlySet: { code: "set", reason: "a Set has no Avro form; use an array (T[]) of unique items" },
-  WeakSet: { code: "set", reason: "a WeakSet cannot be serialized" },
-  WeakMap: { code: "map", reason: "a WeakMap cannot be serialized" },
-  Object: { code: "object", reason: "an untyped object has no fixed fields for an Avro record" },
-  Function: { code: "function", reason: "functions cannot be serialized" },
-  Promise: { code: "other", reason: "a Promise is not data; publish its resolved value" },
-  Symbol: { code: "other", reason: "symbols cannot be serialized" },
-  RegExp: { code: "unknown-class", reason: "a RegExp has no Avro form; send its source as a string" },
-  Error: { code: "unknown-class", reason: "an Error has no Avro form; send its message as a string" },
+/** Well-known global types the event bus cannot carry, with the cause. */
+export const UNSUPPORTED_GLOBALS: Readonly<Record<string, { code: UnsupportedCode; cause: UnsupportedCauseId }>> = {
+  Set: { code: "set", cause: "set" },
+  ReadonlySet: { code: "set", cause: "set" },
+  WeakSet: { code: "set", cause: "weak-set" },
+  WeakMap: { code: "map", cause: "weak-map" },
+  Object: { code: "object", cause: "untyped-object" },
+  Function: { code: "function", cause: "function" },
+  Promise: { code: "other", cause: "promise" },
+  Symbol: { code: "other", cause: "symbol" },
+  RegExp: { code: "unknown-class", cause: "regexp" },
+  Error: { code: "unknown-class", cause: "error-object" },
 };

@@ -3,6 +3,7 @@ export type { FileModel, DataClassNode } from "./analyze.js";
 export { TypeMapper } from "./type-mapper.js";
 export { mayDeclareSignals } from "./signals.js";
 export { parseJsDoc } from "./jsdoc.js";
+export { causeText, reasonText, type UnsupportedCauseId } from "./causes.js";
 export type {
   DataClassKind,
   DataClassModel,

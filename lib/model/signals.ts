@@ -4,7 +4,7 @@ import { spanOf, type SourceFile } from "../source/index.js";
 import { jsDocBefore } from "./jsdoc.js";
 import { AVRO_NAME } from "../naming/avro-names.js";
 import type { TypeMapper } from "./type-mapper.js";
-import { qualifiedParts } from "./type-mapper.js";
+import { qualifiedParts } from "./qualified-name.js";
 import type { FieldModel, ModelProblem, SignalDeclaration } from "./types.js";
 
 type SignalCall = TSESTree.NewExpression | TSESTree.CallExpression;

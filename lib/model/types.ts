@@ -1,5 +1,6 @@
 import type { AvroPrimitive } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
+import type { UnsupportedCauseId } from "./causes.js";
 
 /** Why a TypeScript type has no place on the event bus. One code per kind of mistake. */
 export type UnsupportedCode =
@@ -37,11 +38,17 @@ export interface UnsupportedType {
   readonly code: UnsupportedCode;
   /** The TypeScript type as written. */
   readonly text: string;
-  /** Why the event bus cannot carry it, in one sentence. */
-  readonly reason: string;
+  /** Why the event bus cannot carry it: worded by `reasonText` (lib/model/causes.ts). */
+  readonly cause: UnsupportedCause;
   readonly span: SourceSpan;
   /** For `x?: T`, `T | undefined`: what the field would be once fixed. */
   readonly inner?: FieldType;
+}
+
+/** Why a type cannot be carried: an id for the wording, and the names the wording mentions. */
+export interface UnsupportedCause {
+  readonly id: UnsupportedCauseId;
+  readonly data?: Readonly<Record<string, string>>;
 }
 
 /** A record field (of a data class) or a top-level `data` entry (of a signal). */

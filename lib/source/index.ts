@@ -5,7 +5,7 @@ export type { ModuleScope, LocalDeclaration, TypeDeclaration, ImportBinding, Exp
 export { resolveModule, isRelativeSpecifier } from "./resolve-module.js";
 export type { ModuleResolution } from "./resolve-module.js";
 export { NameResolver } from "./resolve-name.js";
-export type { NameResolution } from "./resolve-name.js";
+export type { NameResolution, UnresolvedFailure } from "./resolve-name.js";
 export { spanOf } from "./span.js";
 export type { SourceSpan } from "./span.js";
 export { realPathOf } from "./real-path.js";

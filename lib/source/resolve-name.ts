@@ -14,7 +14,14 @@ export type NameResolution =
     }
   | { readonly kind: "namespace"; readonly file: SourceFile }
   | { readonly kind: "external"; readonly module: string; readonly name: string }
-  | { readonly kind: "unresolved"; readonly reason: string };
+  | {
+      readonly kind: "unresolved";
+      /** Why, for those who must tell the cases apart: no such name or module, a file that cannot be read, re-exports in a loop. */
+      readonly failure: UnresolvedFailure;
+      readonly reason: string;
+    };
+
+export type UnresolvedFailure = "not-found" | "not-exported" | "unreadable" | "cycle";
 
 /**
  * Resolves names across files. One resolver serves one analysis (one lint of one file or one
@@ -77,7 +84,7 @@ export class NameResolver {
   /** Resolves `ns.Name` where `ns` is a namespace import (possibly nested). */
   resolveQualified(file: SourceFile, parts: readonly string[]): NameResolution {
     const [first, ...rest] = parts;
-    if (first === undefined) return { kind: "unresolved", reason: "empty name" };
+    if (first === undefined) return { kind: "unresolved", failure: "not-found", reason: "empty name" };
     let current = this.resolveLocal(file, first);
     for (const part of rest) {
       if (current.kind === "namespace") {
@@ -87,7 +94,7 @@ export class NameResolver {
       } else if (current.kind === "unresolved") {
         return current;
       } else {
-        return { kind: "unresolved", reason: `'${current.name}' is not a namespace, so '.${part}' cannot be followed` };
+        return { kind: "unresolved", failure: "not-found", reason: `'${current.name}' is not a namespace, so '.${part}' cannot be followed` };
       }
     }
     return current;
@@ -103,7 +110,7 @@ export class NameResolver {
     if (resolution.kind === "external") return { kind: "external", module: specifier, name: "" };
     if (resolution.kind === "not-found") {
       this.misses++;
-      return { kind: "unresolved", reason: `cannot find module '${specifier}' from ${path.basename(fromFile.path)}` };
+      return { kind: "unresolved", failure: "not-found", reason: `cannot find module '${specifier}' from ${path.basename(fromFile.path)}` };
     }
     const target = this.file(resolution.path);
     if (!target.ast) {
@@ -111,6 +118,7 @@ export class NameResolver {
       const where = problem?.line ? ` (line ${problem.line}${problem.column ? `, column ${problem.column}` : ""})` : "";
       return {
         kind: "unresolved",
+        failure: "unreadable",
         reason: `${path.basename(target.path)} cannot be read: ${problem?.message ?? "unknown problem"}${where}`,
       };
     }
@@ -118,13 +126,13 @@ export class NameResolver {
   }
 
   private local(file: SourceFile, name: string, visited: Set<string>): NameResolution {
-    if (!file.ast) return { kind: "unresolved", reason: `${path.basename(file.path)} cannot be parsed` };
+    if (!file.ast) return { kind: "unresolved", failure: "unreadable", reason: `${path.basename(file.path)} cannot be parsed` };
     const scope = moduleScopeOf(file.ast);
     const declaration = scope.declarations.get(name);
     if (declaration) return { kind: "declaration", file, declaration, name };
     const binding = scope.imports.get(name);
     if (!binding) {
-      return { kind: "unresolved", reason: `'${name}' is neither declared nor imported in ${path.basename(file.path)}` };
+      return { kind: "unresolved", failure: "not-found", reason: `'${name}' is neither declared nor imported in ${path.basename(file.path)}` };
     }
     const target = this.open(file, binding.source);
     if (!("path" in target)) {
@@ -137,7 +145,7 @@ export class NameResolver {
   private exported(file: SourceFile, name: string, visited: Set<string>): NameResolution {
     const key = `${file.path}\0${name}`;
     if (visited.has(key)) {
-      return { kind: "unresolved", reason: `import cycle: '${name}' is re-exported in a loop through ${path.basename(file.path)}` };
+      return { kind: "unresolved", failure: "cycle", reason: `import cycle: '${name}' is re-exported in a loop through ${path.basename(file.path)}` };
     }
     visited.add(key);
     try {
@@ -149,7 +157,7 @@ export class NameResolver {
   }
 
   private exportedUnvisited(file: SourceFile, name: string, visited: Set<string>): NameResolution {
-    if (!file.ast) return { kind: "unresolved", reason: `${path.basename(file.path)} cannot be parsed` };
+    if (!file.ast) return { kind: "unresolved", failure: "unreadable", reason: `${path.basename(file.path)} cannot be parsed` };
     const scope = moduleScopeOf(file.ast);
     const binding = scope.exports.get(name);
     if (binding?.kind === "local") return this.local(file, binding.localName, visited);
@@ -171,11 +179,11 @@ export class NameResolver {
         }
         const found = this.exported(target, name, visited);
         if (found.kind !== "unresolved") return found;
-        if (!found.reason.includes("does not export")) firstProblem ??= found;
+        if (found.failure !== "not-exported") firstProblem ??= found;
       }
       if (firstProblem) return firstProblem;
     }
-    return { kind: "unresolved", reason: `${path.basename(file.path)} does not export '${name}'` };
+    return { kind: "unresolved", failure: "not-exported", reason: `${path.basename(file.path)} does not export '${name}'` };
   }
 }
 

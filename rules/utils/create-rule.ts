@@ -1,4 +1,5 @@
 import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
+import type { Check } from "../../lib/checks/index.js";
 
 /** Where the documentation of each rule lives. */
 export const REPOSITORY_URL = "https://github.com/openedx-events-ts/eslint-plugin-openedx-events";
@@ -21,3 +22,15 @@ export const createRule = RuleCreator<OpenedxRuleDocs>(
 export const SETTINGS_MESSAGES = {
   invalidSettings: "{{message}} The openedx-events rules are off until this is fixed.",
 } as const;
+
+export type SettingsMessageId = keyof typeof SETTINGS_MESSAGES;
+
+/** A rule's messages: its check's, and the settings message. */
+export function ruleMessages<Id extends string>(check: Check<Id, unknown>): Record<Id | SettingsMessageId, string> {
+  return { ...(check.messages as Record<Id, string>), ...SETTINGS_MESSAGES };
+}
+
+/** The config a rule is in, as `meta.docs` says it, from its check. */
+export function configDocs(check: Pick<Check, "config">): { recommended: true } | { strict: true } {
+  return check.config === "recommended" ? { recommended: true } : { strict: true };
+}

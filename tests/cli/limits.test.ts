@@ -12,10 +12,11 @@ import { SCHEMA_FILE_LIMITS } from "../../lib/snapshots/index.js";
 import { memoryIO } from "../evolution/helpers.js";
 
 const DOC = "Avro Event Format for CloudEvents created with openedx_events/schema";
-const DEEP = "org.openedx.test.deep.v1";
-const DEEP_FILE = "org+openedx+test+deep+v1_schema.avsc";
-const BIG = "org.openedx.test.big.v1";
-const BIG_FILE = "org+openedx+test+big+v1_schema.avsc";
+// Well-named event types: check runs valid-event-type too (as ESLint's recommended config does).
+const DEEP = "org.openedx.test.limits.deep.v1";
+const DEEP_FILE = "org+openedx+test+limits+deep+v1_schema.avsc";
+const BIG = "org.openedx.test.limits.big.v1";
+const BIG_FILE = "org+openedx+test+limits+big+v1_schema.avsc";
 
 const temp: string[] = [];
 beforeEach(() => {

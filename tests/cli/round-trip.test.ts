@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -22,12 +24,20 @@ const PLANTED =
 
 describe("check --round-trip", () => {
   it("over the examples (their planted mistakes aside): every event, every stored version, no disagreement", async () => {
-    const src = ["learning", "content_authoring", "course_discussions", "enterprise"].flatMap((dir) => ["--src", `examples/src/${dir}`]);
-    const result = await run(ROOT, "check", ...src, "--schema-dir", "examples/schemas", "--round-trip", "--quiet");
-    expect(result).toEqual({ code: 0, stdout: "37 events checked, 0 problems\n", stderr: "" });
-    const verbose = await run(ROOT, "check", ...src, "--schema-dir", "examples/schemas", "--round-trip", "--samples", "40");
-    expect(verbose.stdout).toContain("round-trip 37 events, 40 samples each, 37 stored versions as reader: 0 disagreements\n");
-    expect(verbose.code).toBe(0);
+    // A copy without the planted mistakes and outside the repository's ESLint config, whose
+    // knownUnserializableSignals names a planted signal (a stale entry without it).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "round-trip-examples-"));
+    fs.cpSync(path.join(ROOT, "examples", "src"), path.join(dir, "src"), { recursive: true, filter: (from) => !from.includes("planted_mistakes") });
+    fs.cpSync(path.join(ROOT, "examples", "schemas"), path.join(dir, "schemas"), { recursive: true });
+    try {
+      const result = await run(dir, "check", "--src", "src", "--schema-dir", "schemas", "--round-trip", "--quiet");
+      expect(result).toEqual({ code: 0, stdout: "37 events checked, 0 problems\n", stderr: "" });
+      const verbose = await run(dir, "check", "--src", "src", "--schema-dir", "schemas", "--round-trip", "--samples", "40");
+      expect(verbose.stdout).toContain("round-trip 37 events, 40 samples each, 37 stored versions as reader: 0 disagreements\n");
+      expect(verbose.code).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("over the Python-format fixture, whose event type with `-` avsc alone refuses", async () => {
