@@ -21,5 +21,5 @@ export function evolutionCheck<Id extends string>(
   messages: Readonly<Record<Id, string>>,
   pick: (evolution: SignalEvolution) => readonly EvolutionReport<Id>[],
 ): Check<Id, Record<string, never>> {
-  return { id, config: "recommended", messages, defaultOptions: {}, run: (context) => evolutionFindings(context, pick) };
+  return { id, config: "recommended", messages, options: {}, defaultOptions: {}, run: (context) => evolutionFindings(context, pick) };
 }

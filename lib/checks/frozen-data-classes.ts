@@ -9,6 +9,7 @@ export const frozenDataClasses: Check<FrozenDataClassesMessageId, Record<string,
   id: "frozen-data-classes",
   config: "recommended",
   messages: FROZEN_DATA_CLASSES_MESSAGES,
+  options: {},
   defaultOptions: {},
   run(context) {
     const findings: Finding<FrozenDataClassesMessageId>[] = [];

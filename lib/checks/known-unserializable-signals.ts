@@ -10,13 +10,8 @@ import type { SignalDeclaration } from "../model/index.js";
 import { closestName } from "../naming/index.js";
 import { payloadProblems } from "./field-problems.js";
 import { indentAt } from "./source-text.js";
-import type { Check, CheckContext, Edit, Finding } from "./types.js";
-
-export interface KnownUnserializableSignalsOptions {
-  requireWarning?: boolean;
-  reportStaleEntries?: boolean;
-  reportUnknownEntries?: boolean;
-}
+import { defineCheck, type OptionsOf } from "./define-check.js";
+import type { CheckContext, Edit, Finding } from "./types.js";
 
 export const KNOWN_UNSERIALIZABLE_SIGNALS_MESSAGES = {
   missingWarning:
@@ -31,11 +26,26 @@ export const KNOWN_UNSERIALIZABLE_SIGNALS_MESSAGES = {
 export type KnownUnserializableSignalsMessageId = keyof typeof KNOWN_UNSERIALIZABLE_SIGNALS_MESSAGES;
 type KusFinding = Finding<KnownUnserializableSignalsMessageId>;
 
-export const knownUnserializableSignals: Check<KnownUnserializableSignalsMessageId, KnownUnserializableSignalsOptions> = {
+export const knownUnserializableSignals = defineCheck({
   id: "known-unserializable-signals",
   config: "recommended",
   messages: KNOWN_UNSERIALIZABLE_SIGNALS_MESSAGES,
   defaultOptions: { requireWarning: true, reportStaleEntries: true, reportUnknownEntries: true },
+  options: {
+    requireWarning: {
+      type: "boolean",
+      description: "Require a JSDoc `@warning` with a reason on every signal listed in `knownUnserializableSignals`.",
+    },
+    reportStaleEntries: {
+      type: "boolean",
+      description: "Report listed signals whose payload can in fact be serialized (the entry is stale, and keeps the schema checks off the event).",
+    },
+    reportUnknownEntries: {
+      type: "boolean",
+      description:
+        "Report listed event types that no signal of the project declares (once, in the first file, by path, that declares signals under `sourceDirs`).",
+    },
+  },
   run(context, options) {
     const { model, settings } = context;
     // Nothing to judge in a file without signals, and no cross-file work either.
@@ -68,7 +78,9 @@ export const knownUnserializableSignals: Check<KnownUnserializableSignalsMessage
     if (options.reportUnknownEntries !== false) findings.push(...unknownEntries(context));
     return findings;
   },
-};
+});
+
+export type KnownUnserializableSignalsOptions = OptionsOf<typeof knownUnserializableSignals.options>;
 
 /** "the field `a.b` (`Record<string, string>`) cannot be serialized to Avro" (no closing period). */
 function unserializableFields(problems: readonly SchemaProblem[]): string {

@@ -4,11 +4,8 @@
  * readers, editors and generated catalogs find it.
  */
 import { describeSignal } from "./field-problems.js";
-import type { Check, Finding } from "./types.js";
-
-export interface RequireSignalJsdocOptions {
-  requiredTags?: string[];
-}
+import { defineCheck, type OptionsOf } from "./define-check.js";
+import type { Finding } from "./types.js";
 
 export const REQUIRE_SIGNAL_JSDOC_MESSAGES = {
   missingJsDoc:
@@ -19,11 +16,19 @@ export const REQUIRE_SIGNAL_JSDOC_MESSAGES = {
 
 export type RequireSignalJsdocMessageId = keyof typeof REQUIRE_SIGNAL_JSDOC_MESSAGES;
 
-export const requireSignalJsdoc: Check<RequireSignalJsdocMessageId, RequireSignalJsdocOptions> = {
+export const requireSignalJsdoc = defineCheck({
   id: "require-signal-jsdoc",
   config: "strict",
   messages: REQUIRE_SIGNAL_JSDOC_MESSAGES,
   defaultOptions: { requiredTags: [] },
+  options: {
+    requiredTags: {
+      type: "array",
+      items: { type: "string", pattern: "^[A-Za-z][\\w-]*$" },
+      uniqueItems: true,
+      description: "JSDoc tags (without `@`) every signal must carry, e.g. `[\"since\"]`.",
+    },
+  },
   run(context, options) {
     const findings: Finding<RequireSignalJsdocMessageId>[] = [];
     for (const signal of context.model.signals) {
@@ -40,4 +45,6 @@ export const requireSignalJsdoc: Check<RequireSignalJsdocMessageId, RequireSigna
     }
     return findings;
   },
-};
+});
+
+export type RequireSignalJsdocOptions = OptionsOf<typeof requireSignalJsdoc.options>;

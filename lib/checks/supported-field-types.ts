@@ -11,12 +11,8 @@ import { causeText, type FieldModel, type SignalDeclaration } from "../model/ind
 import type { SourceSpan } from "../source/index.js";
 import { describeEvents, fieldProblemsOfFile, relativeLocation, type FieldProblemReport } from "./field-problems.js";
 import { isInTypePosition, mergeEdits, positionAfter, punctuatorAfter } from "./source-text.js";
-import type { Check, CheckContext, Edit, Finding, FindingSuggestion } from "./types.js";
-
-export interface SupportedFieldTypesOptions {
-  checkDataClasses?: boolean;
-  reportImported?: boolean;
-}
+import { defineCheck, type OptionsOf } from "./define-check.js";
+import type { CheckContext, Edit, Finding, FindingSuggestion } from "./types.js";
 
 /** The types the event bus carries, for messages. */
 const SUPPORTED = "string, boolean, Int/Long, Float/Double, bigint, Date, a custom type, a data class, T[] or T | null";
@@ -54,11 +50,23 @@ const ADVICE: Partial<Record<SchemaProblem["code"], string>> = {
 const LIST_IT =
   ' If the event is deliberately kept off the event bus, list it in settings["openedx-events"].knownUnserializableSignals instead, and say why in an `@warning` in its JSDoc.';
 
-export const supportedFieldTypes: Check<SupportedFieldTypesMessageId, SupportedFieldTypesOptions> = {
+export const supportedFieldTypes = defineCheck({
   id: "supported-field-types",
   config: "recommended",
   messages: SUPPORTED_FIELD_TYPES_MESSAGES,
   defaultOptions: { checkDataClasses: true, reportImported: true },
+  options: {
+    checkDataClasses: {
+      type: "boolean",
+      description:
+        "Check data classes declared in the linted file that any signal of the project reaches (found under the `sourceDirs` setting), reporting on the field itself.",
+    },
+    reportImported: {
+      type: "boolean",
+      description:
+        "Report problems in data classes imported from other files on the signal's `data` entry too (naming the file and line), so that a signal file shows why its event cannot be serialized.",
+    },
+  },
   run(context, options) {
     const reports = fieldProblemsOfFile(context, {
       checkDataClasses: options.checkDataClasses !== false,
@@ -75,7 +83,9 @@ export const supportedFieldTypes: Check<SupportedFieldTypesMessageId, SupportedF
       return { ...finding, eventType: report.eventTypes[0] ?? null, events: report.eventTypes };
     });
   },
-};
+});
+
+export type SupportedFieldTypesOptions = OptionsOf<typeof supportedFieldTypes.options>;
 
 type Judged = Omit<SftFinding, "eventType" | "events">;
 

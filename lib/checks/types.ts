@@ -4,6 +4,7 @@ import type { EvolutionReport, EvolutionSuggestion, SourceEdit } from "../evolut
 import type { DataClassModel, FileModel, SignalDeclaration } from "../model/index.js";
 import type { DataClassUse, ProjectIndex } from "../project/index.js";
 import type { PluginSettings } from "../settings.js";
+import type { OptionDeclaration } from "./define-check.js";
 
 /** A text replacement in one file. */
 export type Edit = SourceEdit;
@@ -59,12 +60,14 @@ export type CheckConfig = "recommended" | "strict";
 
 /**
  * One check per rule id, shared by `rules/<id>.ts` (the editor, `eslint`) and `check`: its
- * messages, its default options, and `run`, which judges one file.
+ * messages, its options and their defaults, and `run`, which judges one file.
  */
 export interface Check<Id extends string = string, Options = unknown> {
   readonly id: string;
   readonly config: CheckConfig;
   readonly messages: Readonly<Record<Id, string>>;
+  /** Each option's type and description (none: `{}`), the properties of the rule's options schema. */
+  readonly options: { readonly [Name in keyof Options]-?: OptionDeclaration };
   readonly defaultOptions: Options;
   run(context: CheckContext, options: Options): readonly Finding<Id>[];
 }

@@ -7,14 +7,8 @@ import { replaceStringLiteral } from "../evolution/index.js";
 import type { SignalDeclaration } from "../model/index.js";
 import { analyzeEventType, isConstantCase, toConstantCase, type EventTypeIssue } from "../naming/index.js";
 import { relativeLocation } from "./field-problems.js";
-import type { Check, CheckContext, Finding } from "./types.js";
-
-export interface ValidEventTypeOptions {
-  prefix?: string;
-  subdomains?: string[];
-  requireConstantCase?: boolean;
-  strictAvroNamespace?: boolean;
-}
+import { defineCheck, type OptionsOf } from "./define-check.js";
+import type { CheckContext, Finding } from "./types.js";
 
 const FORM = "`<prefix>.<subdomain>.<subject>.<action>.v<N>`";
 
@@ -70,11 +64,33 @@ function label(signal: SignalDeclaration): string {
 
 type VetFinding = Finding<ValidEventTypeMessageId>;
 
-export const validEventType: Check<ValidEventTypeMessageId, ValidEventTypeOptions> = {
+export const validEventType = defineCheck({
   id: "valid-event-type",
   config: "recommended",
   messages: VALID_EVENT_TYPE_MESSAGES,
   defaultOptions: { prefix: "org.openedx", subdomains: [], requireConstantCase: true, strictAvroNamespace: false },
+  options: {
+    prefix: {
+      type: "string",
+      pattern: "^([a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*)?$",
+      description: "The dot-separated prefix every event type starts with (empty: none).",
+    },
+    subdomains: {
+      type: "array",
+      items: { type: "string" },
+      uniqueItems: true,
+      description: "The subdomains allowed right after the prefix (e.g. `learning`, `content_authoring`); empty allows any.",
+    },
+    requireConstantCase: {
+      type: "boolean",
+      description: "Require the constant that holds a signal to be UPPER_SNAKE_CASE (`COURSE_ENROLLMENT_CREATED`).",
+    },
+    strictAvroNamespace: {
+      type: "boolean",
+      description:
+        "Also require every segment to be an Avro name (no `-`, no leading digit), for consumers whose Avro parser is strict (avsc, Java, Confluent's Schema Registry). openedx-events accepts such event types, so this is off by default.",
+    },
+  },
   run(context, options) {
     const signals = context.model.signals;
     if (signals.length === 0) return [];
@@ -128,7 +144,9 @@ export const validEventType: Check<ValidEventTypeMessageId, ValidEventTypeOption
     }
     return findings;
   },
-};
+});
+
+export type ValidEventTypeOptions = OptionsOf<typeof validEventType.options>;
 
 /** Each signal of the file whose event type another signal declares too: in this file (from the checked text) or elsewhere in the project. */
 function duplicates(context: CheckContext): { signal: SignalDeclaration; others: SignalDeclaration[] }[] {
