@@ -11,7 +11,7 @@ import {
 import { unresolvedCause, type UnsupportedCauseId } from "./causes.js";
 import { DataClassBuilder } from "./data-class-builder.js";
 import { qualifiedParts } from "./qualified-name.js";
-import type { DataClassModel, FieldModel, FieldType, ModelProblem, UnsupportedCode } from "./types.js";
+import type { DataClassModel, FieldModel, FieldType, ModelProblem, UnsupportedCode, UnsupportedType } from "./types.js";
 
 import type { DataClassNode } from "./analyze.js";
 type MemberList = readonly TSESTree.TypeElement[];
@@ -110,13 +110,7 @@ export class TypeMapper {
     if (node.type === AST_NODE_TYPES.Identifier || (node.type === AST_NODE_TYPES.MemberExpression && qualifiedParts(node))) {
       return this.mapName(file, node as NameNode, text, span);
     }
-    return {
-      kind: "unsupported",
-      code: "other",
-      text,
-      cause: { id: "data-value" },
-      span,
-    };
+    return unsupportedType("other", text, span, "data-value");
   }
 
   private mapUnion(file: SourceFile, node: TSESTree.TSUnionType, text: string, span: SourceSpan): FieldType {
@@ -128,40 +122,17 @@ export class TypeMapper {
       else if (member.type === AST_NODE_TYPES.TSUndefinedKeyword || member.type === AST_NODE_TYPES.TSVoidKeyword) hasUndefined = true;
       else rest.push(member);
     }
-    if (rest.length !== 1) {
-      return {
-        kind: "unsupported",
-        code: "union",
-        text,
-        cause: { id: rest.length === 0 ? "null-only-union" : "union" },
-        span,
-      };
-    }
+    if (rest.length !== 1) return unsupportedType("union", text, span, rest.length === 0 ? "null-only-union" : "union");
     const inner = this.mapType(file, rest[0]!);
     const nullable: FieldType = inner.kind === "nullable" ? inner : { kind: "nullable", inner, text, span };
-    if (hasUndefined) {
-      return {
-        kind: "unsupported",
-        code: "undefined",
-        text,
-        cause: { id: "undefined-member" },
-        span,
-        inner: nullable,
-      };
-    }
+    if (hasUndefined) return { ...unsupportedType("undefined", text, span, "undefined-member"), inner: nullable };
     return hasNull ? nullable : inner;
   }
 
   private mapTypeLiteral(file: SourceFile, members: MemberList, text: string, span: SourceSpan): FieldType {
     const index = members.length === 1 ? members[0] : undefined;
     if (index?.type === AST_NODE_TYPES.TSIndexSignature) return this.mapIndexSignature(file, index, text, span);
-    return {
-      kind: "unsupported",
-      code: "object",
-      text,
-      cause: { id: members.length === 0 ? "empty-object" : "inline-object" },
-      span,
-    };
+    return unsupportedType("object", text, span, members.length === 0 ? "empty-object" : "inline-object");
   }
 
   private mapIndexSignature(file: SourceFile, node: TSESTree.TSIndexSignature, text: string, span: SourceSpan): FieldType {
@@ -169,9 +140,9 @@ export class TypeMapper {
     const keyType = key && "typeAnnotation" in key ? key.typeAnnotation?.typeAnnotation : undefined;
     const valueType = node.typeAnnotation?.typeAnnotation;
     if (!keyType || keyType.type !== AST_NODE_TYPES.TSStringKeyword) {
-      return { kind: "unsupported", code: "map-key", text, cause: { id: "map-key" }, span };
+      return unsupportedType("map-key", text, span, "map-key");
     }
-    if (!valueType) return { kind: "unsupported", code: "any", text, cause: { id: "index-without-value" }, span };
+    if (!valueType) return unsupportedType("any", text, span, "index-without-value");
     return { kind: "map", values: this.mapType(file, valueType), text, span };
   }
 
@@ -183,29 +154,23 @@ export class TypeMapper {
       const items = params[0];
       return items
         ? { kind: "array", items: this.mapType(file, items), text, span }
-        : { kind: "unsupported", code: "array-without-items", text, cause: { id: "array-without-items" }, span };
+        : unsupportedType("array-without-items", text, span, "array-without-items");
     }
     if (name && isGlobal && MAP_NAMES.has(name)) {
       const [key, value] = params;
       if (!key || key.type !== AST_NODE_TYPES.TSStringKeyword) {
-        return { kind: "unsupported", code: "map-key", text, cause: { id: "map-key" }, span };
+        return unsupportedType("map-key", text, span, "map-key");
       }
-      if (!value) return { kind: "unsupported", code: "any", text, cause: { id: "map-without-value" }, span };
+      if (!value) return unsupportedType("any", text, span, "map-without-value");
       return { kind: "map", values: this.mapType(file, value), text, span };
     }
     if (name && isGlobal && name in UNSUPPORTED_GLOBALS) {
       const { code, cause } = UNSUPPORTED_GLOBALS[name]!;
-      return { kind: "unsupported", code, text, cause: { id: cause }, span };
+      return unsupportedType(code, text, span, cause);
     }
     const applied = this.applyGenericAlias(file, node, params, span);
     if (applied) return applied;
-    return {
-      kind: "unsupported",
-      code: "generic",
-      text,
-      cause: { id: "generic-type" },
-      span,
-    };
+    return unsupportedType("generic", text, span, "generic-type");
   }
 
   /**
@@ -254,7 +219,7 @@ export class TypeMapper {
       } else return null;
     }
     if (this.isInProgress(alias)) {
-      return { kind: "unsupported", code: "recursive", text, cause: { id: "recursive-alias", data: { name: alias.id.name } }, span };
+      return unsupportedType("recursive", text, span, "recursive-alias", { name: alias.id.name });
     }
     this.inProgress.add(alias);
     this.frames.push(frame);
@@ -272,7 +237,7 @@ export class TypeMapper {
   /** A type or value name: custom types and named primitives first (as openedx-events does), then declarations. */
   private mapName(file: SourceFile, nameNode: NameNode, text: string, span: SourceSpan): FieldType {
     const parts = nameNode.type === AST_NODE_TYPES.Identifier ? [nameNode.name] : qualifiedParts(nameNode);
-    if (!parts) return { kind: "unsupported", code: "other", text, cause: { id: "not-a-name" }, span };
+    if (!parts) return unsupportedType("other", text, span, "not-a-name");
     // A type parameter of the generic alias being applied.
     const bound = parts.length === 1 ? this.frames[this.frames.length - 1]?.get(parts[0]!) : undefined;
     if (bound) return bound;
@@ -368,13 +333,7 @@ export class TypeMapper {
   private recordOrCycle(file: SourceFile, node: DataClassNode, text: string, span: SourceSpan): FieldType {
     if (this.isInProgress(node)) {
       const name = node.id?.name ?? "?";
-      return {
-        kind: "unsupported",
-        code: "recursive",
-        text,
-        cause: { id: "recursive-class", data: { name } },
-        span,
-      };
+      return unsupportedType("recursive", text, span, "recursive-class", { name });
     }
     return { kind: "record", dataClass: this.dataClass(file, node), span };
   }
@@ -418,7 +377,8 @@ export class TypeMapper {
 }
 
 /** A type the event bus cannot carry, as written (`text`) at `span`, and why (`id`, with the names the words need). */
-function unsupportedType(code: UnsupportedCode, text: string, span: SourceSpan, id: UnsupportedCauseId, data?: Record<string, string>): FieldType {
+/** A type the event bus cannot carry, and why (the cause's id and the names its wording mentions). */
+function unsupportedType(code: UnsupportedCode, text: string, span: SourceSpan, id: UnsupportedCauseId, data?: Record<string, string>): UnsupportedType {
   return { kind: "unsupported", code, text, cause: data ? { id, data } : { id }, span };
 }
 
