@@ -5,10 +5,10 @@
  * `TypeMapper`'s to map.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
-import { AVRO_NAME } from "../naming/avro-names.js";
 import { settingsCacheKey } from "../settings.js";
 import { moduleScopeOf, spanOf, type SourceFile, type TypeDeclaration } from "../source/index.js";
 import type { DataClassNode } from "./analyze.js";
+import { checkFieldName, problemAt } from "./problems.js";
 import { qualifiedParts } from "./qualified-name.js";
 import type { TypeMapper } from "./type-mapper.js";
 import type { DataClassKind, DataClassModel, FieldModel, FieldType, ModelProblem } from "./types.js";
@@ -140,7 +140,7 @@ export class DataClassBuilder {
         node.type === AST_NODE_TYPES.ClassDeclaration && other.type === AST_NODE_TYPES.TSInterfaceDeclaration
           ? `\`${name}\` is also declared as an interface (line ${line}): TypeScript merges its members into the class's type, but the fields of a data class are those the class declares, so the interface's fields are not in the schema; move them into the class`
           : `\`${name}\` is declared again, as ${what} (line ${line}), and only its first declaration (line ${node.loc.start.line}) is read; give one of them another name`;
-      problems.push({ code: "merged-declaration", message, span: spanOf(file.path, other.id ?? other) });
+      problems.push(problemAt(file, other.id ?? other, "merged-declaration", message));
     }
     return problems;
   }
@@ -155,11 +155,7 @@ export class DataClassBuilder {
     if (node.type === AST_NODE_TYPES.TSTypeReference && !node.typeArguments) {
       return this.fieldsOfBase(file, node.typeName, problems);
     }
-    problems.push({
-      code: "unresolved-base",
-      message: `\`${file.text.slice(node.range[0], node.range[1])}\` is not an object type, so its fields cannot be read`,
-      span: spanOf(file.path, node),
-    });
+    problems.push(problemAt(file, node, "unresolved-base", `\`${file.text.slice(node.range[0], node.range[1])}\` is not an object type, so its fields cannot be read`));
     return [];
   }
 
@@ -238,11 +234,7 @@ export class DataClassBuilder {
     const fields: FieldModel[] = [];
     for (const member of members) {
       if (member.type === AST_NODE_TYPES.TSIndexSignature) {
-        problems.push({
-          code: "computed-key",
-          message: "an index signature next to named fields has no Avro form; move the dict to a field of its own",
-          span: spanOf(file.path, member),
-        });
+        problems.push(problemAt(file, member, "computed-key", "an index signature next to named fields has no Avro form; move the dict to a field of its own"));
         continue;
       }
       if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.static) continue;
@@ -261,11 +253,7 @@ export class DataClassBuilder {
     const key = member.key;
     if (!member.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
     if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === "string" || typeof key.value === "number")) return String(key.value);
-    problems.push({
-      code: "computed-key",
-      message: "a computed key has no name the plugin can read without running the code; write the field name literally",
-      span: spanOf(file.path, key),
-    });
+    problems.push(problemAt(file, key, "computed-key", "a computed key has no name the plugin can read without running the code; write the field name literally"));
     return null;
   }
 
@@ -281,13 +269,7 @@ export class DataClassBuilder {
     problems: ModelProblem[],
   ): FieldModel {
     const keySpan = spanOf(file.path, key);
-    if (!AVRO_NAME.test(name)) {
-      problems.push({
-        code: "invalid-name",
-        message: `\`${name}\` is not a valid Avro field name (letters, digits and \`_\`, not starting with a digit)`,
-        span: keySpan,
-      });
-    }
+    checkFieldName(name, keySpan, problems);
     let type: FieldType;
     if (!annotation) {
       type = {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-est
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { spanOf, type SourceFile } from "../source/index.js";
 import { jsDocBefore } from "./jsdoc.js";
-import { AVRO_NAME } from "../naming/avro-names.js";
+import { checkFieldName, problemAt } from "./problems.js";
 import type { TypeMapper } from "./type-mapper.js";
 import { qualifiedParts } from "./qualified-name.js";
 import type { FieldModel, ModelProblem, SignalDeclaration } from "./types.js";
@@ -143,11 +143,7 @@ export function buildSignal(
   let dataNode: TSESTree.Node | null = null;
   const init = call.arguments[0];
   if (!init || init.type !== AST_NODE_TYPES.ObjectExpression) {
-    problems.push({
-      code: "bad-signal",
-      message: `${constructorName} takes an object literal: { event_type: "…", data: { … } }`,
-      span: spanOf(path, init ?? call),
-    });
+    problems.push(problemAt(file, init ?? call, "bad-signal", `${constructorName} takes an object literal: { event_type: "…", data: { … } }`));
   } else {
     for (const property of init.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
@@ -167,7 +163,7 @@ export function buildSignal(
       }
     }
     if (eventTypeSpan === null) {
-      problems.push({ code: "missing-event-type", message: "the signal has no event_type", span: spanOf(path, init) });
+      problems.push(problemAt(file, init, "missing-event-type", "the signal has no event_type"));
     }
   }
 
@@ -180,11 +176,7 @@ export function buildSignal(
     form = "type";
     fields = payloadTypeFields(mapper, file, typeArgument, problems);
   } else if (init?.type === AST_NODE_TYPES.ObjectExpression) {
-    problems.push({
-      code: "data-not-object",
-      message: "the signal has neither a `data` object nor a payload type argument (`new OpenEdxPublicSignal<{ … }>(…)`)",
-      span: spanOf(path, init),
-    });
+    problems.push(problemAt(file, init, "data-not-object", "the signal has neither a `data` object nor a payload type argument (`new OpenEdxPublicSignal<{ … }>(…)`)"));
   }
 
   return {
@@ -205,30 +197,18 @@ export function buildSignal(
 
 function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, problems: ModelProblem[]): FieldModel[] {
   if (node.type !== AST_NODE_TYPES.ObjectExpression) {
-    problems.push({
-      code: "data-not-object",
-      message: "`data` must be an object literal written in place, so that its keys can be read without running the code",
-      span: spanOf(file.path, node),
-    });
+    problems.push(problemAt(file, node, "data-not-object", "`data` must be an object literal written in place, so that its keys can be read without running the code"));
     return [];
   }
   const fields: FieldModel[] = [];
   for (const property of node.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
-      problems.push({
-        code: "spread",
-        message: "a spread in `data` hides which fields the event has; list each field",
-        span: spanOf(file.path, property),
-      });
+      problems.push(problemAt(file, property, "spread", "a spread in `data` hides which fields the event has; list each field"));
       continue;
     }
     const name = keyName(property);
     if (name === null) {
-      problems.push({
-        code: "computed-key",
-        message: "a computed key in `data` has no name the plugin can read; write the field name literally",
-        span: spanOf(file.path, property.key),
-      });
+      problems.push(problemAt(file, property.key, "computed-key", "a computed key in `data` has no name the plugin can read; write the field name literally"));
       continue;
     }
     const value = property.value;
@@ -237,13 +217,7 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
       problems.push({ code: "duplicate-field", message: `the field \`${name}\` is declared twice`, span: keySpan });
       continue;
     }
-    if (!AVRO_NAME.test(name)) {
-      problems.push({
-        code: "invalid-name",
-        message: `\`${name}\` is not a valid Avro field name (letters, digits and \`_\`, not starting with a digit)`,
-        span: keySpan,
-      });
-    }
+    checkFieldName(name, keySpan, problems);
     fields.push({
       name,
       type: mapper.mapValue(file, value),
@@ -284,10 +258,6 @@ function payloadTypeFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.
     });
     return [];
   }
-  problems.push({
-    code: "data-not-object",
-    message: "the payload type argument must be an object type (`{ user_id: Int }`) or the name of one",
-    span: spanOf(file.path, node),
-  });
+  problems.push(problemAt(file, node, "data-not-object", "the payload type argument must be an object type (`{ user_id: Int }`) or the name of one"));
   return [];
 }
