@@ -4,6 +4,7 @@
  * A shape stops at records: a record is its name, because what is inside a data class is
  * compared where the class is declared (frozen-data-classes), not at every field that holds it.
  */
+import { describeTypeTree, WHOLE_TYPE, type TypeLeaf } from "../compat/index.js";
 import { isJsonObject as isObject } from "../json.js";
 import type { FieldModel, FieldType } from "../model/index.js";
 import { AVRO_PRIMITIVES } from "../settings.js";
@@ -170,20 +171,18 @@ export function shapeKey(shape: Shape): string {
 
 /**
  * How a shape reads in a message: `long`, `record UserData`, `array<UserData>`,
- * `union [null, string]` (the style of the compat findings).
+ * `union [null, string]` (the words of the compat findings), in full.
  */
-export function describeShape(shape: Shape, depth = 0): string {
+export function describeShape(shape: Shape): string {
+  return describeTypeTree(shape, shapeName, WHOLE_TYPE);
+}
+
+function shapeName(shape: TypeLeaf<Shape>, topLevel: boolean): string {
   switch (shape.kind) {
     case "primitive":
       return shape.name;
-    case "array":
-      return `array<${describeShape(shape.items, depth + 1)}>`;
-    case "map":
-      return `map<${describeShape(shape.values, depth + 1)}>`;
-    case "union":
-      return `union [${shape.branches.map((branch) => describeShape(branch, depth + 1)).join(", ")}]`;
     case "named":
-      return depth === 0 ? `${shape.type} ${shape.name}` : shape.name;
+      return topLevel ? `${shape.type} ${shape.name}` : shape.name;
     case "unknown":
       return shape.text;
   }

@@ -229,4 +229,10 @@ describe("describeAvroType", () => {
     for (let i = 0; i < 10; i++) deep = { type: "array", items: deep };
     expect(describeAvroType(deep)).toBe("array<array<array<array<array<…>>>>>");
   });
+
+  it("elides wide unions, and shows a named type inside a container by its bare name", () => {
+    const wide = ["null", "boolean", "int", "long", "float", "double", "bytes", "string", record("A", []), record("B", [])];
+    expect(describeAvroType(wide)).toBe("union [null, boolean, int, long, float, double, bytes, string, …]");
+    expect(describeAvroType({ type: "map", values: { type: "fixed", name: "Md5", size: 16 } })).toBe("map<Md5>");
+  });
 });

@@ -128,6 +128,15 @@ describe("shapes of snapshot types", () => {
     expect(recordAtPath(odd, ["x"], n)).toBeNull();
     expect(describeShape(shapeOfJson({ type: "record" }, n))).toBe('{"type":"record"}');
   });
+
+  it("describes a shape in full, however deep or wide (compat's one-line descriptions elide)", () => {
+    let deep: unknown = "int";
+    for (let i = 0; i < 6; i++) deep = { type: "array", items: deep };
+    const none = new SchemaNames(null);
+    expect(describeShape(shapeOfJson(deep, none))).toBe("array<array<array<array<array<array<int>>>>>>");
+    const wide = ["null", "boolean", "int", "long", "float", "double", "bytes", "string", { type: "enum", name: "E", symbols: ["A"] }];
+    expect(describeShape(shapeOfJson(wide, new SchemaNames(wide)))).toBe("union [null, boolean, int, long, float, double, bytes, string, E]");
+  });
 });
 
 describe("finding paths", () => {
