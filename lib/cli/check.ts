@@ -5,6 +5,7 @@ import { indexSignals } from "../project/index.js";
 import { getSourceFile, realPathOf, type SourceSpan } from "../source/index.js";
 import { EXIT, UsageError, loadProject, projectConfig, relative } from "./context.js";
 import { enabledChecks } from "./enabled-checks.js";
+import { PROJECT_OPTIONS, REPORT_OPTIONS, projectOptions } from "./flags.js";
 import { Reporter, plural, type CliIO } from "./output.js";
 import { ROUND_TRIP_HELP, roundTripFlags, roundTripProblems } from "./round-trip.js";
 
@@ -73,15 +74,12 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     args: [...argv],
     allowPositionals: true,
     options: {
-      src: { type: "string", multiple: true },
-      "schema-dir": { type: "string" },
+      ...PROJECT_OPTIONS,
       mode: { type: "string" },
-      "allow-maps": { type: "boolean", default: false },
       format: { type: "string", default: "text" },
       "round-trip": { type: "boolean", default: false },
       samples: { type: "string" },
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      ...REPORT_OPTIONS,
     },
   });
   if (values.help) {
@@ -95,9 +93,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   }
   const roundTrip = roundTripFlags(values);
   const { settings, rules } = await projectConfig(io, {
-    src: values.src ?? ["."],
-    schemaDir: values["schema-dir"],
-    allowMaps: values["allow-maps"],
+    ...projectOptions(values),
     mode: values.mode,
     // The project the checks see (duplicates, data classes reached) is the one checked.
     sourceDirs: values.src,

@@ -4,6 +4,7 @@ import { indexSignals } from "../project/index.js";
 import { schemaDirectory } from "../settings.js";
 import { SCHEMA_FILE_LIMITS_TEXT as LIMITS_TEXT, validateEventType, writeSnapshot } from "../snapshots/index.js";
 import { EXIT, UsageError, loadProject, projectSettings, relative, where } from "./context.js";
+import { PROJECT_OPTIONS, REPORT_OPTIONS, projectOptions } from "./flags.js";
 import { plural, type CliIO, Reporter } from "./output.js";
 
 export const GENERATE_HELP = `Usage: openedx-events-avro generate [EVENT_TYPE ...] [--all] [options]
@@ -41,13 +42,10 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
     allowPositionals: true,
     options: {
       all: { type: "boolean", default: false },
-      src: { type: "string", multiple: true },
-      "schema-dir": { type: "string" },
-      "allow-maps": { type: "boolean", default: false },
+      ...PROJECT_OPTIONS,
       force: { type: "boolean", default: false },
       "keep-history": { type: "boolean", default: false },
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      ...REPORT_OPTIONS,
     },
   });
   if (values.help) {
@@ -63,7 +61,7 @@ export async function generateCommand(argv: readonly string[], io: CliIO): Promi
     throw new UsageError("name the event types to generate, or pass --all to generate every event");
   }
   const reporter = new Reporter(io, values.quiet);
-  const flags = { src: values.src ?? ["."], schemaDir: values["schema-dir"], allowMaps: values["allow-maps"] };
+  const flags = projectOptions(values);
   const settings = await projectSettings(io, flags);
   // Without --src, the project's own `sourceDirs` setting says where the events are.
   const options = { ...flags, src: values.src ?? settings.sourceDirs };

@@ -14,6 +14,7 @@ import {
   type Layout,
 } from "../import/index.js";
 import { EXIT, UsageError, relative } from "./context.js";
+import { REPORT_OPTIONS } from "./flags.js";
 import { plural, Reporter, type CliIO } from "./output.js";
 
 const MAX_MAPPING_BYTES = 1024 * 1024;
@@ -58,8 +59,7 @@ export async function importCommand(argv: readonly string[], io: CliIO): Promise
       "custom-type": { type: "string", multiple: true },
       "custom-types": { type: "string" },
       force: { type: "boolean", default: false },
-      quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      ...REPORT_OPTIONS,
     },
   });
   if (values.help) {
