@@ -146,14 +146,14 @@ export function buildSignal(
     problems.push({
       code: "bad-signal",
       message: `${constructorName} takes an object literal: { event_type: "…", data: { … } }`,
-      span: spanOf(path, init ?? call),
+      span: spanOf(file, init ?? call),
     });
   } else {
     for (const property of init.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const key = keyName(property);
       if (key === "event_type" || key === "eventType") {
-        eventTypeSpan = spanOf(path, property.value);
+        eventTypeSpan = spanOf(file, property.value);
         eventType = stringValue(property.value);
         if (eventType === null) {
           problems.push({
@@ -167,7 +167,7 @@ export function buildSignal(
       }
     }
     if (eventTypeSpan === null) {
-      problems.push({ code: "missing-event-type", message: "the signal has no event_type", span: spanOf(path, init) });
+      problems.push({ code: "missing-event-type", message: "the signal has no event_type", span: spanOf(file, init) });
     }
   }
 
@@ -183,22 +183,22 @@ export function buildSignal(
     problems.push({
       code: "data-not-object",
       message: "the signal has neither a `data` object nor a payload type argument (`new OpenEdxPublicSignal<{ … }>(…)`)",
-      span: spanOf(path, init),
+      span: spanOf(file, init),
     });
   }
 
   return {
     constant: name?.name ?? null,
-    constantSpan: name ? spanOf(path, name) : null,
+    constantSpan: name ? spanOf(file, name) : null,
     eventType,
     eventTypeSpan,
     constructorName,
     form,
     fields,
-    doc: jsDocBefore(path, program, file.text, statement),
+    doc: jsDocBefore(file, program, statement),
     file: path,
-    span: spanOf(path, call),
-    statementSpan: spanOf(path, statement),
+    span: spanOf(file, call),
+    statementSpan: spanOf(file, statement),
     problems,
   };
 }
@@ -208,7 +208,7 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
     problems.push({
       code: "data-not-object",
       message: "`data` must be an object literal written in place, so that its keys can be read without running the code",
-      span: spanOf(file.path, node),
+      span: spanOf(file, node),
     });
     return [];
   }
@@ -218,7 +218,7 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
       problems.push({
         code: "spread",
         message: "a spread in `data` hides which fields the event has; list each field",
-        span: spanOf(file.path, property),
+        span: spanOf(file, property),
       });
       continue;
     }
@@ -227,12 +227,12 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
       problems.push({
         code: "computed-key",
         message: "a computed key in `data` has no name the plugin can read; write the field name literally",
-        span: spanOf(file.path, property.key),
+        span: spanOf(file, property.key),
       });
       continue;
     }
     const value = property.value;
-    const keySpan = spanOf(file.path, property.key);
+    const keySpan = spanOf(file, property.key);
     if (fields.some((field) => field.name === name)) {
       problems.push({ code: "duplicate-field", message: `the field \`${name}\` is declared twice`, span: keySpan });
       continue;
@@ -247,9 +247,9 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
     fields.push({
       name,
       type: mapper.mapValue(file, value),
-      span: spanOf(file.path, property),
+      span: spanOf(file, property),
       keySpan,
-      typeSpan: spanOf(file.path, value),
+      typeSpan: spanOf(file, value),
       optional: false,
       initializer: null,
       declaredIn: null,
@@ -280,14 +280,14 @@ function payloadTypeFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.
       message: `the payload type \`${file.text.slice(node.range[0], node.range[1])}\` must be an object type, an interface or a class ${
         resolution?.kind === "unresolved" ? `(${resolution.reason})` : ""
       }`.trim(),
-      span: spanOf(file.path, node),
+      span: spanOf(file, node),
     });
     return [];
   }
   problems.push({
     code: "data-not-object",
     message: "the payload type argument must be an object type (`{ user_id: Int }`) or the name of one",
-    span: spanOf(file.path, node),
+    span: spanOf(file, node),
   });
   return [];
 }

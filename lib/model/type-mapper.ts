@@ -52,7 +52,7 @@ export class TypeMapper {
 
   /** Maps a type annotation written in `file`. */
   mapType(file: SourceFile, node: TSESTree.TypeNode): FieldType {
-    const span = spanOf(file.path, node);
+    const span = spanOf(file, node);
     const text = file.text.slice(node.range[0], node.range[1]);
     const unsupported = (code: UnsupportedCode, reason: string, inner?: FieldType): FieldType => ({
       kind: "unsupported",
@@ -123,7 +123,7 @@ export class TypeMapper {
 
   /** Maps the value of a `data` entry: it names a data class or a custom type. */
   mapValue(file: SourceFile, node: TSESTree.Node): FieldType {
-    const span = spanOf(file.path, node);
+    const span = spanOf(file, node);
     const text = file.text.slice(node.range[0], node.range[1]);
     if (node.type === AST_NODE_TYPES.Identifier || (node.type === AST_NODE_TYPES.MemberExpression && qualifiedParts(node))) {
       return this.mapName(file, node as NameNode, text, span);
@@ -490,8 +490,8 @@ export class TypeMapper {
       id: `${file.path}#${name}`,
       kind,
       file: file.path,
-      span: spanOf(file.path, node),
-      nameSpan: spanOf(file.path, node.id ?? node),
+      span: spanOf(file, node),
+      nameSpan: spanOf(file, node.id ?? node),
       fields,
       problems,
     };
@@ -517,13 +517,13 @@ export class TypeMapper {
     const problems: ModelProblem[] = [];
     for (const other of this.otherDeclarations(file, node)) {
       if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration && other.type === AST_NODE_TYPES.TSInterfaceDeclaration) continue;
-      const line = other.loc.start.line;
+      const line = spanOf(file, other).loc.start.line;
       const what = declarationKind(other);
       const message =
         node.type === AST_NODE_TYPES.ClassDeclaration && other.type === AST_NODE_TYPES.TSInterfaceDeclaration
           ? `\`${name}\` is also declared as an interface (line ${line}): TypeScript merges its members into the class's type, but the fields of a data class are those the class declares, so the interface's fields are not in the schema; move them into the class`
-          : `\`${name}\` is declared again, as ${what} (line ${line}), and only its first declaration (line ${node.loc.start.line}) is read; give one of them another name`;
-      problems.push({ code: "merged-declaration", message, span: spanOf(file.path, other.id ?? other) });
+          : `\`${name}\` is declared again, as ${what} (line ${line}), and only its first declaration (line ${spanOf(file, node).loc.start.line}) is read; give one of them another name`;
+      problems.push({ code: "merged-declaration", message, span: spanOf(file, other.id ?? other) });
     }
     return problems;
   }
@@ -541,14 +541,14 @@ export class TypeMapper {
     problems.push({
       code: "unresolved-base",
       message: `\`${file.text.slice(node.range[0], node.range[1])}\` is not an object type, so its fields cannot be read`,
-      span: spanOf(file.path, node),
+      span: spanOf(file, node),
     });
     return [];
   }
 
   /** Fields of a base class, a base interface or an intersected type, by name. */
   private fieldsOfBase(file: SourceFile, expression: TSESTree.Node, problems: ModelProblem[]): FieldModel[] {
-    const span = spanOf(file.path, expression);
+    const span = spanOf(file, expression);
     const text = file.text.slice(expression.range[0], expression.range[1]);
     const parts =
       expression.type === AST_NODE_TYPES.Identifier
@@ -624,7 +624,7 @@ export class TypeMapper {
         problems.push({
           code: "computed-key",
           message: "an index signature next to named fields has no Avro form; move the dict to a field of its own",
-          span: spanOf(file.path, member),
+          span: spanOf(file, member),
         });
         continue;
       }
@@ -647,7 +647,7 @@ export class TypeMapper {
     problems.push({
       code: "computed-key",
       message: "a computed key has no name the plugin can read without running the code; write the field name literally",
-      span: spanOf(file.path, key),
+      span: spanOf(file, key),
     });
     return null;
   }
@@ -663,7 +663,7 @@ export class TypeMapper {
     initializer: FieldModel["initializer"],
     problems: ModelProblem[],
   ): FieldModel {
-    const keySpan = spanOf(file.path, key);
+    const keySpan = spanOf(file, key);
     if (!AVRO_NAME.test(name)) {
       problems.push({
         code: "invalid-name",
@@ -690,7 +690,7 @@ export class TypeMapper {
           code: "optional",
           text: `${name}?: ${annotationText(file, annotation)}`,
           reason: "an optional (`?`) field may be missing, which the Avro schema cannot express; a missing value is written `null` (`T | null`)",
-          span: spanOf(file.path, member),
+          span: spanOf(file, member),
           inner,
         };
       }
@@ -698,9 +698,9 @@ export class TypeMapper {
     return {
       name,
       type,
-      span: spanOf(file.path, member),
+      span: spanOf(file, member),
       keySpan,
-      typeSpan: annotation ? spanOf(file.path, annotation) : keySpan,
+      typeSpan: annotation ? spanOf(file, annotation) : keySpan,
       optional,
       initializer,
       declaredIn: owner,
@@ -712,8 +712,8 @@ export class TypeMapper {
 function nameOnly(node: TSESTree.Identifier): TSESTree.Node {
   const [start] = node.range;
   const end = start + node.name.length;
-  const loc = { start: node.loc.start, end: { line: node.loc.start.line, column: node.loc.start.column + node.name.length } };
-  return { ...node, range: [start, end], loc, typeAnnotation: undefined, optional: false } as TSESTree.Identifier;
+  // Without `loc`: the span is worked out from the range (ESLint's `loc` would include the annotation).
+  return { ...node, range: [start, end], loc: undefined, typeAnnotation: undefined, optional: false } as unknown as TSESTree.Identifier;
 }
 
 function annotationText(file: SourceFile, node: TSESTree.Node): string {

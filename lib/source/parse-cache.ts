@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { parse, type TSESTree } from "@typescript-eslint/typescript-estree";
+import type { TSESTree } from "@typescript-eslint/typescript-estree";
+import { parseTypeScript } from "./parsers.js";
 
 /**
  * One parsed TypeScript file. `ast` is null when the file could not be read or parsed;
@@ -36,32 +37,9 @@ export function stampOf(stat: fs.Stats): string {
 
 export function parseSource(path: string, text: string, stamp: string | null): SourceFile {
   parses++;
-  try {
-    const ast = parse(text, {
-      loc: true,
-      range: true,
-      comment: true,
-      jsx: /\.[cm]?tsx$/.test(path),
-      filePath: path,
-      suppressDeprecatedPropertyWarnings: true,
-    });
-    return { path, text, ast, problem: null, stamp };
-  } catch (error) {
-    const e = error as { message?: string; lineNumber?: number; column?: number };
-    return {
-      path,
-      text,
-      ast: null,
-      stamp,
-      problem: {
-        kind: "syntax-error",
-        message: String(e.message ?? error),
-        line: e.lineNumber,
-        // typescript-estree counts columns from 0; messages show them from 1, as editors do.
-        column: typeof e.column === "number" ? e.column + 1 : undefined,
-      },
-    };
-  }
+  const { ast, error } = parseTypeScript(path, text);
+  if (ast) return { path, text, ast, problem: null, stamp };
+  return { path, text, ast: null, stamp, problem: { kind: "syntax-error", ...error } };
 }
 
 /**

@@ -1,0 +1,163 @@
+/**
+ * The files the plugin reads for their data classes and signals go through oxc-parser; the file
+ * ESLint lints comes from typescript-estree (through @typescript-eslint/parser). The two must give
+ * the same model: signals, data classes, field types, problems, spans (line and column) and docs,
+ * over every fixture and the examples.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { analyzeFilePath, clearModelCache, topLevelDataClassNodes, TypeMapper } from "../../lib/model/index.js";
+import { resolveSettings } from "../../lib/settings.js";
+import {
+  NameResolver,
+  clearSourceCache,
+  getSourceFile,
+  parseTypeScript,
+  sourceParser,
+  useSourceParser,
+  type SourceParserName,
+} from "../../lib/source/index.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const settings = resolveSettings({});
+
+function typeScriptFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...typeScriptFiles(file));
+    else if (/\.[cm]?tsx?$/.test(entry.name)) found.push(file);
+  }
+  return found.sort();
+}
+
+const files = [...typeScriptFiles(path.join(root, "tests/fixtures")), ...typeScriptFiles(path.join(root, "examples/src"))];
+
+/**
+ * A plain copy of a model, for deep comparison: a data class met again (a cycle, or a class shared
+ * by two fields) becomes a reference by name and file, and parsed files become their paths.
+ */
+function plain(value: unknown, seen = new Map<object, string>()): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => plain(item, seen));
+  const record = value as Record<string, unknown>;
+  if (typeof record.name === "string" && typeof record.file === "string" && Array.isArray(record.fields)) {
+    const ref = seen.get(value);
+    if (ref) return { ref };
+    seen.set(value, `${record.name}@${record.file}`);
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) {
+    if (record[key] === undefined) continue;
+    copy[key] = key === "dependencies" ? (record[key] as { path: string }[]).map((dep) => dep.path) : plain(record[key], seen);
+  }
+  return copy;
+}
+
+/** Everything the plugin models from `paths`, with a fresh process's caches and the given parser. */
+function modelsWith(parser: SourceParserName, paths: readonly string[]): Record<string, unknown> {
+  useSourceParser(parser);
+  expect(sourceParser()).toBe(parser);
+  clearSourceCache();
+  clearModelCache();
+  const models: Record<string, unknown> = {};
+  for (const file of paths) {
+    const model = analyzeFilePath(file, settings);
+    const source = getSourceFile(file);
+    const mapper = new TypeMapper(new NameResolver(source), settings);
+    const dataClasses = source.ast ? topLevelDataClassNodes(source.ast).map((node) => mapper.dataClass(source, node)) : [];
+    models[path.relative(root, file)] = plain({ problem: source.problem, model, dataClasses });
+  }
+  return models;
+}
+
+afterAll(() => {
+  useSourceParser(null);
+  clearSourceCache();
+  clearModelCache();
+});
+
+describe("the fast parser", () => {
+  it("is oxc-parser on this platform", () => {
+    useSourceParser(null);
+    expect(sourceParser()).toBe("oxc");
+  });
+
+  it("gives the model typescript-estree gives, over every fixture and the examples", () => {
+    expect(files.length).toBeGreaterThan(100);
+    const reference = modelsWith("typescript-estree", files);
+    const fast = modelsWith("oxc", files);
+    expect(Object.keys(fast)).toEqual(Object.keys(reference));
+    for (const file of Object.keys(reference)) expect(fast[file], file).toEqual(reference[file]);
+    // The comparison means something: signals, data classes, problems and docs were modelled.
+    const all = JSON.stringify(reference);
+    for (const needle of ['"signals":[{', '"dataClasses":[{', '"problems":[{', '"doc":{', '"loc":{']) expect(all).toContain(needle);
+  });
+
+  it("builds typescript-estree's node shapes, with offsets instead of line/column objects", () => {
+    let fastParses = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, "utf8");
+      useSourceParser("typescript-estree");
+      const reference = parseTypeScript(file, text);
+      useSourceParser("oxc");
+      const fast = parseTypeScript(file, text);
+      if (!reference.ast) {
+        // A syntax error reads as typescript-estree words it, whichever parser is in use.
+        expect(fast, file).toEqual(reference);
+        continue;
+      }
+      expect(fast.ast, file).not.toBeNull();
+      if (fast.ast!.loc === undefined) fastParses++;
+      expect(withoutPositions(fast.ast), file).toEqual(withoutPositions(reference.ast));
+    }
+    // Nearly every file was parsed by oxc itself, not by the typescript-estree fallback.
+    expect(fastParses).toBeGreaterThan(files.length * 0.9);
+  });
+});
+
+/**
+ * The AST without what only one parser has: `loc` (typescript-estree), `start`/`end` (oxc), and
+ * properties absent on one side and null or false on the other (oxc's `computed: false` on enum
+ * members), which read the same.
+ */
+function withoutPositions(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(withoutPositions);
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === "loc" || key === "start" || key === "end" || key === "parent" || item === undefined || item === null || item === false) continue;
+    copy[key] = withoutPositions(item);
+  }
+  return copy;
+}
+
+describe("spans from offsets", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("count lines as TypeScript does: \\r\\n, \\r, \\n, U+2028 and U+2029, columns in UTF-16 units", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parsers-lines-"));
+    dirs.push(dir);
+    const data = [
+      "/** Ünïcödé 🎉 doc */\r\nexport class UserData {\r\n",
+      "  readonly id!: number; /* 🎉 */ readonly name!: string;\r",
+      "  readonly tags!: Set<string>;\u2028  readonly when!: Map<number, string>;\u2029",
+      "  readonly maybe?: string;\n}\n",
+    ].join("");
+    fs.writeFileSync(path.join(dir, "data.ts"), data);
+    fs.writeFileSync(
+      path.join(dir, "signals.ts"),
+      'import { UserData } from "./data";\r\n/**\r\n * 🎉 A\u2028signal.\r\n */\r\nexport const A = new OpenEdxPublicSignal({\r  event_type: "org.openedx.test.lines.a.v1",\r\n  data: { user: UserData, other: Symbol },\r\n});\r\n',
+    );
+    const signals = [path.join(dir, "signals.ts")];
+    const reference = modelsWith("typescript-estree", signals);
+    const fast = modelsWith("oxc", signals);
+    expect(fast).toEqual(reference);
+    expect(JSON.stringify(reference)).toContain('"kind":"unsupported"');
+  });
+});
