@@ -15,6 +15,7 @@ import { snapshotFileName, validateEventType } from "./naming.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, sizeProblem } from "./limits.js";
 import {
   parseSnapshotText,
+  recogniseSnapshotBytes,
   type KnownSchema,
   type ParsedSnapshot,
   type SnapshotProblemDetail,
@@ -247,7 +248,7 @@ function readOne(
     result =
       bytes === null
         ? tooLarge(Math.max(key.size, maxBytes + 1), maxBytes)
-        : parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }, known);
+        : ((known && recogniseSnapshotBytes(bytes, eventType, maxDepth, known)) ?? parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }, known));
   } catch (error) {
     return unreadable(error);
   } finally {
@@ -300,7 +301,17 @@ function readHistory(
     if (result === "missing") continue; // removed since the listing: nothing to compare with
     versions.push(
       result.status === "ok"
-        ? { version, file, status: "ok", schema: result.schema, text: result.text, json: result.json }
+        ? {
+            version,
+            file,
+            status: "ok",
+            schema: result.schema,
+            // A getter: a recognised snapshot's text is written again only when asked for.
+            get text() {
+              return result.text;
+            },
+            json: result.json,
+          }
         : { version, file, ...problemFields(result) },
     );
   }
@@ -353,7 +364,9 @@ function readSnapshotNow(
     eventType,
     file,
     schema: current.schema,
-    text: current.text,
+    get text() {
+      return current.text;
+    },
     json: current.json,
     history,
     versions,

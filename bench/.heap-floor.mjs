@@ -1,0 +1,10 @@
+import path from "node:path";
+import { ESLint } from "eslint";
+import * as tsParser from "@typescript-eslint/parser";
+const [catalogDir, dist] = process.argv.slice(2);
+const { default: plugin } = await import(dist + "/index.js");
+const config = [{ files: plugin.configs.recommended.files, languageOptions: { parser: tsParser } }];
+const eslint = new ESLint({ cwd: catalogDir, overrideConfigFile: true, overrideConfig: config, cache: false });
+await eslint.lintFiles(["."]);
+globalThis.gc();
+console.log("floor after run", (process.memoryUsage().heapUsed / 1048576).toFixed(0), "maxrss", (process.resourceUsage().maxRSS / 1024).toFixed(0));
