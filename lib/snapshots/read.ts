@@ -332,9 +332,23 @@ export function readSnapshot(schemaDir: string, eventType: string, options: Read
   const recent = recentReads.get(key);
   if (recent && now - recent.at < snapshotFreshness.ttlMs) return recent.result;
   const result = readSnapshotNow(schemaDir, eventType, maxBytes, maxDepth, options.known);
+  forgetStaleReads(now);
   if (recentReads.size >= 20_000) recentReads.clear();
+  // Deleted first, so that the map stays in the order of the reads and stale ones are at its front.
+  recentReads.delete(key);
   recentReads.set(key, { at: now, result });
   return result;
+}
+
+/**
+ * Drops the remembered reads that can no longer be served, oldest first: a lint run of a whole
+ * catalog reads each snapshot for a moment, and nothing should keep its result alive after that.
+ */
+function forgetStaleReads(now: number): void {
+  for (const [key, recent] of recentReads) {
+    if (now - recent.at < snapshotFreshness.ttlMs) break;
+    recentReads.delete(key);
+  }
 }
 
 const recentReads = new Map<string, { readonly at: number; readonly result: SnapshotReadResult }>();

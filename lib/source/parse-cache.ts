@@ -44,9 +44,11 @@ export function parseSource(path: string, text: string, stamp: string | null): S
 
 /**
  * The parsed file at `path`, parsed at most once per version on disk. The version is the
- * file's modification time and size, so an editor sees edits without a restart.
+ * file's modification time and size, so an editor sees edits without a restart. `read` is the
+ * file's text when the caller has just read it (the project scan): used when its stamp is the
+ * file's, instead of reading the file again.
  */
-export function getSourceFile(path: string): SourceFile {
+export function getSourceFile(path: string, read?: { readonly stamp: string; readonly text: string }): SourceFile {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(path);
@@ -71,7 +73,7 @@ export function getSourceFile(path: string): SourceFile {
   } else {
     let text: string;
     try {
-      text = fs.readFileSync(path, "utf8");
+      text = read !== undefined && read.stamp === stamp ? read.text : fs.readFileSync(path, "utf8");
     } catch (error) {
       return unreadable(path, error);
     }
