@@ -67,5 +67,6 @@ export function relative(io: CliIO, file: string): string {
 }
 
 export function where(io: CliIO, span: SourceSpan): string {
-  return formatSpan({ ...span, file: relative(io, span.file) });
+  // Not a spread: a span's line and column are read through its \`loc\` getter.
+  return formatSpan({ file: relative(io, span.file), range: span.range, loc: span.loc });
 }

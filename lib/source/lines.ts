@@ -6,14 +6,18 @@ import type { TSESTree } from "@typescript-eslint/typescript-estree";
  */
 export class LineIndex {
   private starts: number[] | null = null;
+  /** Dropped once the line starts are known. */
+  private text: string | null;
 
-  constructor(private readonly text: string) {}
+  constructor(text: string) {
+    this.text = text;
+  }
 
   /** Offsets where lines start, computed on the first question: most files are never asked. */
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
     const starts = [0];
-    const text = this.text;
+    const text = this.text!;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 13 /* \r */) {
@@ -24,6 +28,7 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+    this.text = null;
     return starts;
   }
 

@@ -16,12 +16,29 @@ export interface SpanSource {
 }
 
 /**
- * The span of `node`. ESLint's AST carries line/column objects, which are shared; the fast
- * parser's carries offsets only, and line/column are worked out from the file's line index.
+ * A span kept as offsets: line and column are worked out from the file's line index when asked
+ * for (a report, a CLI line), which most spans never are. Models hold many spans for a whole run,
+ * and three line/column objects each were most of their weight.
  */
+class OffsetSpan implements SourceSpan {
+  readonly #lines: LineIndex;
+
+  constructor(
+    readonly file: string,
+    readonly range: readonly [number, number],
+    lines: LineIndex,
+  ) {
+    this.#lines = lines;
+  }
+
+  get loc(): TSESTree.SourceLocation {
+    return this.#lines.location(this.range);
+  }
+}
+
+/** The span of `node`, a node of `file`'s AST (ESLint's or the fast parser's). */
 export function spanOf(file: SpanSource, node: TSESTree.Node | TSESTree.Token | TSESTree.Comment): SourceSpan {
-  const loc = (node.loc as TSESTree.SourceLocation | undefined) ?? lineIndexFor(file).location(node.range);
-  return { file: file.path, range: node.range, loc };
+  return new OffsetSpan(file.path, node.range, lineIndexFor(file));
 }
 
 function lineIndexFor(file: SpanSource): LineIndex {

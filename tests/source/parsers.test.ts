@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { analyzeFilePath, clearModelCache, topLevelDataClassNodes, TypeMapper } from "../../lib/model/index.js";
 import { resolveSettings } from "../../lib/settings.js";
@@ -16,6 +17,7 @@ import {
   getSourceFile,
   parseTypeScript,
   sourceParser,
+  spanOf,
   useSourceParser,
   type SourceParserName,
 } from "../../lib/source/index.js";
@@ -43,6 +45,10 @@ function plain(value: unknown, seen = new Map<object, string>()): unknown {
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map((item) => plain(item, seen));
   const record = value as Record<string, unknown>;
+  // A span: its line and column come from a getter.
+  if (typeof record.file === "string" && Array.isArray(record.range) && "loc" in record) {
+    return { file: record.file, range: record.range, loc: plain(record.loc, seen) };
+  }
   if (typeof record.name === "string" && typeof record.file === "string" && Array.isArray(record.fields)) {
     const ref = seen.get(value);
     if (ref) return { ref };
@@ -135,6 +141,29 @@ function withoutPositions(value: unknown): unknown {
 }
 
 describe("spans from offsets", () => {
+  it("have typescript-estree's line and column for every node and comment of every fixture", () => {
+    useSourceParser("typescript-estree");
+    let checked = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, "utf8");
+      const { ast } = parseTypeScript(file, text);
+      if (!ast) continue;
+      const source = { path: file, text };
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (typeof node !== "object" || node === null) return;
+        const record = node as Record<string, unknown>;
+        if (typeof record.type === "string" && Array.isArray(record.range) && record.loc) {
+          expect(spanOf(source, record as unknown as TSESTree.Node).loc).toEqual(record.loc);
+          checked++;
+        }
+        for (const [key, child] of Object.entries(record)) if (key !== "parent" && key !== "loc" && key !== "range") visit(child);
+      };
+      visit(ast);
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
