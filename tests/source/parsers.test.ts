@@ -86,8 +86,18 @@ afterAll(() => {
 });
 
 describe("the fast parser", () => {
-  it("is oxc-parser on this platform", () => {
+  it("is oxc-parser on this platform, unless OPENEDX_EVENTS_PARSER asks for typescript-estree", () => {
     useSourceParser(null);
+    expect(sourceParser()).toBe("oxc");
+    process.env.OPENEDX_EVENTS_PARSER = "typescript-estree";
+    try {
+      useSourceParser(null);
+      expect(sourceParser()).toBe("typescript-estree");
+      expect(parseTypeScript("/project/a.ts", "export class A {}\n").ast?.loc).toBeDefined();
+    } finally {
+      delete process.env.OPENEDX_EVENTS_PARSER;
+      useSourceParser(null);
+    }
     expect(sourceParser()).toBe("oxc");
   });
 
@@ -121,6 +131,35 @@ describe("the fast parser", () => {
     }
     // Nearly every file was parsed by oxc itself, not by the typescript-estree fallback.
     expect(fastParses).toBeGreaterThan(files.length * 0.9);
+  });
+});
+
+describe("the fast parser on what the fixtures lack", () => {
+  const cases: Record<string, string> = {
+    "bom.ts": "\ufeff/** doc */\nexport class A { readonly x!: number }\n",
+    "declarations.d.ts": "export declare class A { readonly x: number; }\nexport interface B { y: string }\ndeclare namespace N { const z: number }\n",
+    "view.tsx": 'export class A { readonly x!: number }\nexport const el = <div className="a">{1}</div>;\n',
+    "module.mts": "export enum E { A = 1, B }\nexport type T = { a: string; b?: number };\n",
+    "classes.ts":
+      "export abstract class A<T> implements B, C { declare readonly x: T; @dec() y = `a${1}b`; static { } #p = 1; accessor q = 2; }\nexport default interface I extends J<K> { [k: string]: number }\n",
+    "broken.ts": "export class A { readonly x!: number \n",
+  };
+
+  it("builds typescript-estree's AST, or its syntax error", () => {
+    for (const [name, text] of Object.entries(cases)) {
+      const file = `/project/${name}`;
+      useSourceParser("typescript-estree");
+      const reference = parseTypeScript(file, text);
+      useSourceParser("oxc");
+      const fast = parseTypeScript(file, text);
+      if (name === "broken.ts") {
+        expect(reference.ast).toBeNull();
+        expect(fast, name).toEqual(reference);
+      } else {
+        expect(fast.ast?.loc, `${name} is parsed by oxc itself`).toBeUndefined();
+        expect(withoutPositions(fast.ast), name).toEqual(withoutPositions(reference.ast));
+      }
+    }
   });
 });
 
