@@ -5,19 +5,11 @@ import type { TSESTree } from "@typescript-eslint/typescript-estree";
  * TypeScript's and ESLint's: `\r\n`, `\n`, `\r`, U+2028, U+2029; columns count UTF-16 units from 0.
  */
 export class LineIndex {
-  private starts: number[] | null = null;
-  /** Dropped once the line starts are known. */
-  private text: string | null;
+  /** Offsets where lines start: kept instead of the text, which spans would otherwise hold alive. */
+  private readonly starts: Uint32Array;
 
   constructor(text: string) {
-    this.text = text;
-  }
-
-  /** Offsets where lines start, computed on the first question: most files are never asked. */
-  private lineStarts(): number[] {
-    if (this.starts) return this.starts;
     const starts = [0];
-    const text = this.text!;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 13 /* \r */) {
@@ -27,13 +19,11 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
-    this.text = null;
-    return starts;
+    this.starts = Uint32Array.from(starts);
   }
 
   position(offset: number): TSESTree.Position {
-    const starts = this.lineStarts();
+    const starts = this.starts;
     // Binary search: the last line starting at or before `offset`.
     let low = 0;
     let high = starts.length - 1;
@@ -50,7 +40,7 @@ export class LineIndex {
   }
 }
 
-/** One index per text holder (a parsed file, or a program the fast parser made), built on its first question. */
+/** One index per text holder (a parsed file, or a program the fast parser made), built when it is first needed. */
 const indexes = new WeakMap<object, LineIndex>();
 
 export function lineIndexOf(holder: { readonly text: string }): LineIndex {
@@ -62,12 +52,22 @@ export function lineIndexOf(holder: { readonly text: string }): LineIndex {
   return index;
 }
 
+/** The texts of the programs the fast parser made (the file's own string, not a copy). */
+const programTexts = new WeakMap<TSESTree.Program, string>();
+
 /** Lets code that holds only a program (no file) place its nodes: see {@link programLineIndex}. */
 export function registerProgramText(program: TSESTree.Program, text: string): void {
-  indexes.set(program, new LineIndex(text));
+  programTexts.set(program, text);
 }
 
 /** The line index of a program the fast parser made, null for ASTs whose nodes carry `loc`. */
 export function programLineIndex(program: TSESTree.Program): LineIndex | null {
-  return indexes.get(program) ?? null;
+  let index = indexes.get(program);
+  if (!index) {
+    const text = programTexts.get(program);
+    if (text === undefined) return null;
+    index = new LineIndex(text);
+    indexes.set(program, index);
+  }
+  return index;
 }
