@@ -91,7 +91,7 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
   if (signal.eventType !== null && context.problems.length === 0) {
     schema = { name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields, namespace: signal.eventType };
     json = JSON.stringify(schema);
-    const invalid = generatedSchemaError(schema);
+    const invalid = generatedSchemaError(schema, json);
     if (invalid) {
       context.problems.push({
         code: "invalid-avro",
