@@ -121,6 +121,15 @@ function holder(call: SignalCall, ancestors: readonly TSESTree.Node[]): { name: 
   return { name: null, statement: call };
 }
 
+/**
+ * A copy of a string read from an AST. The parser's strings are slices of the file's text, and a
+ * slice keeps the whole text alive: a model kept for the whole run would keep ESLint's copy of
+ * every linted file. (Concatenating makes a new string; slicing it leaves the source behind.)
+ */
+function detached(text: string): string {
+  return (" " + text).slice(1);
+}
+
 /** Builds the model of one signal call. */
 export function buildSignal(
   mapper: TypeMapper,
@@ -132,12 +141,13 @@ export function buildSignal(
   const problems: ModelProblem[] = [];
   const path = file.path;
   const { name, statement } = holder(call, ancestors);
-  const constructorName =
+  const constructorName = detached(
     call.callee.type === AST_NODE_TYPES.Identifier
       ? call.callee.name
       : call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.property.type === AST_NODE_TYPES.Identifier
         ? call.callee.property.name
-        : "?";
+        : "?",
+  );
   let eventType: string | null = null;
   let eventTypeSpan = null;
   let dataNode: TSESTree.Node | null = null;
@@ -154,7 +164,8 @@ export function buildSignal(
       const key = keyName(property);
       if (key === "event_type" || key === "eventType") {
         eventTypeSpan = spanOf(file, property.value);
-        eventType = stringValue(property.value);
+        const value = stringValue(property.value);
+        eventType = value === null ? null : detached(value);
         if (eventType === null) {
           problems.push({
             code: "event-type-not-literal",
@@ -188,7 +199,7 @@ export function buildSignal(
   }
 
   return {
-    constant: name?.name ?? null,
+    constant: name ? detached(name.name) : null,
     constantSpan: name ? spanOf(file, name) : null,
     eventType,
     eventTypeSpan,
