@@ -19,6 +19,9 @@ const settings = resolveSettings({});
 
 // Each variant runs this many times, alternating, and the median counts: this machine is shared.
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// Another build of the plugin measured in the same alternation (BENCH_BASELINE=<dir>/dist/index.js),
+// so that a before/after comparison sees the same load on the machine.
+const BASELINE = process.env.BENCH_BASELINE ?? null;
 
 /** Reads every file of the catalog, so that both variants start with the files in the OS cache. */
 function warm(dir) {
@@ -29,9 +32,10 @@ function warm(dir) {
   }
 }
 
-function run(dir, variant) {
+function run(dir, variant, entry) {
   warm(dir);
-  const out = execFileSync(process.execPath, [path.join(here, "lint-run.js"), dir, variant], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const args = [path.join(here, "lint-run.js"), dir, variant, ...(entry ? [entry] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split("\n").pop());
 }
 
@@ -55,26 +59,37 @@ for (const { signals, shape } of runs) {
     }
     const floors = [];
     const fulls = [];
+    const baselines = [];
     for (let i = 0; i < RUNS; i++) {
       floors.push(run(dir, "parse-only"));
       fulls.push(run(dir, "rules"));
+      if (BASELINE) baselines.push(run(dir, "rules", BASELINE));
     }
     const floor = median(floors);
     const full = median(fulls);
-    rows.push({ signals, shape, files: catalog.files.length, floor, full });
+    const baseline = BASELINE ? median(baselines) : null;
+    rows.push({ signals, shape, files: catalog.files.length, floor, full, baseline });
     if (full.problems > 0) console.error(`note: ${full.problems} problems reported at ${signals} signals, e.g.\n  ${full.firstMessages.join("\n  ")}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-console.log(`\nESLint, configs.recommended vs parse-only, median of ${RUNS} runs each (node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"})`);
-console.log("| catalog | signals | files | parse-only (ms) | recommended (ms) | ratio | µs/signal over floor | peak RSS (MB) |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-for (const { signals, shape, files, floor, full } of rows) {
+// Cold runs: each is a fresh process, and the plugin keeps no state on disk between runs.
+console.log(`\nESLint cold, configs.recommended vs parse-only, median of ${RUNS} runs each (node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"})`);
+console.log(
+  `| catalog | signals | files | parse-only (ms) | recommended (ms) | ratio | µs/signal over floor | peak RSS parse-only (MB) | peak RSS recommended (MB) | memory ratio |${BASELINE ? " baseline (ms) | baseline ratio | baseline peak RSS (MB) |" : ""}`,
+);
+console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${BASELINE ? "---:|---:|---:|" : ""}`);
+for (const { signals, shape, files, floor, full, baseline } of rows) {
   const ratio = full.wall / floor.wall;
   const over = ((full.wall - floor.wall) * 1000) / signals;
+  const memory = full.maxRssMb / floor.maxRssMb;
+  const before = baseline
+    ? ` ${baseline.wall.toFixed(0)} | ${(baseline.wall / floor.wall).toFixed(2)} | ${baseline.maxRssMb.toFixed(0)} |`
+    : "";
   console.log(
-    `| ${shape} | ${signals} | ${files} | ${floor.wall.toFixed(0)} | ${full.wall.toFixed(0)} | ${ratio.toFixed(2)} | ${over.toFixed(0)} | ${full.maxRssMb.toFixed(0)} |`,
+    `| ${shape} | ${signals} | ${files} | ${floor.wall.toFixed(0)} | ${full.wall.toFixed(0)} | ${ratio.toFixed(2)} | ${over.toFixed(0)} | ${floor.maxRssMb.toFixed(0)} | ${full.maxRssMb.toFixed(0)} | ${memory.toFixed(2)} |${before}`,
   );
 }
+console.log("Targets: ratio ≤ 1.10 (realistic), ≤ 1.25 (deep); memory ratio ≤ 1.3 at 10,000 signals.");

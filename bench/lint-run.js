@@ -1,12 +1,14 @@
-// One measured ESLint run in its own process: node bench/lint-run.js <catalogDir> <rules|parse-only>
-// Prints one JSON line: wall time, peak memory, problems found.
+// One measured ESLint run in its own process: node bench/lint-run.js <catalogDir> <rules|parse-only> [plugin entry]
+// Prints one JSON line: wall time, peak memory, problems found. The plugin entry defaults to this
+// checkout's dist/index.js; another build (an earlier commit's) can be measured beside it.
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { ESLint } from "eslint";
 import * as tsParser from "@typescript-eslint/parser";
-import plugin from "../dist/index.js";
 
-const [catalogDir, variant] = process.argv.slice(2);
+const [catalogDir, variant, entry] = process.argv.slice(2);
+const { default: plugin } = await import(entry ? pathToFileURL(path.resolve(entry)).href : "../dist/index.js");
 const recommended = plugin.configs.recommended;
 const settings = {
   "openedx-events": { schemaDir: path.join(catalogDir, "schemas"), sourceDirs: [catalogDir] },

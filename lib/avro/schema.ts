@@ -2,6 +2,7 @@ import { reasonText, type DataClassModel, type FieldModel, type FieldType, type 
 import type { PluginSettings } from "../settings.js";
 import type { SourceSpan } from "../source/index.js";
 import { isEventBusNamespace } from "../naming/index.js";
+import { schemaFingerprint } from "./fingerprint.js";
 import { generatedSchemaError } from "./validate-generated.js";
 
 /** The documentation string openedx-events puts on every event schema. */
@@ -79,6 +80,13 @@ const results = new WeakMap<SignalDeclaration, { key: PluginSettings; result: Sc
 export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings): SchemaResult {
   const cached = results.get(signal);
   if (cached && cached.key === settings) return cached.result;
+  // An editor models a file anew on every keystroke: its unchanged signals have the schema they had.
+  const fingerprint = schemaFingerprint(signal);
+  const recent = fingerprint === null ? undefined : recentResultsOf(settings).get(fingerprint);
+  if (recent !== undefined) {
+    results.set(signal, { key: settings, result: recent });
+    return recent;
+  }
   const context: WalkContext = { settings, seen: new Map(), problems: [], visited: new Set(), entry: null };
   for (const problem of signal.problems) {
     context.problems.push(modelProblem(problem, "", null, null));
@@ -92,7 +100,7 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
   if (signal.eventType !== null && context.problems.length === 0) {
     schema = { name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields, namespace: signal.eventType };
     json = JSON.stringify(schema);
-    const invalid = generatedSchemaError(schema);
+    const invalid = generatedSchemaError(schema, json);
     if (invalid) {
       context.problems.push({
         code: "invalid-avro",
@@ -111,7 +119,28 @@ export function toAvroSchema(signal: SignalDeclaration, settings: PluginSettings
   }
   const result: SchemaResult = { schema, json, problems: context.problems };
   results.set(signal, { key: settings, result });
+  if (fingerprint !== null && result.problems.length === 0) {
+    const recentResults = recentResultsOf(settings);
+    if (recentResults.size >= RECENT_RESULTS) recentResults.clear();
+    recentResults.set(fingerprint, result);
+  }
   return result;
+}
+
+/**
+ * Problem-free schemas by their signal's fingerprint, per settings. Small: a batch run computes
+ * each signal's schema once, and an editor needs the signals of the files being edited.
+ */
+const recentResults = new WeakMap<PluginSettings, Map<string, SchemaResult>>();
+const RECENT_RESULTS = 2_000;
+
+function recentResultsOf(settings: PluginSettings): Map<string, SchemaResult> {
+  let map = recentResults.get(settings);
+  if (!map) {
+    map = new Map();
+    recentResults.set(settings, map);
+  }
+  return map;
 }
 
 /**

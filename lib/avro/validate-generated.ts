@@ -41,8 +41,30 @@ interface Walk {
   readonly defined: Set<string>;
 }
 
-/** Null when valid, else avsc's message (as avsc gives it for the whole schema). */
-export function generatedSchemaError(schema: CloudEventSchema): string | null {
+/**
+ * Verdicts by the schema's JSON, for the schemas generated again on every keystroke: the signals
+ * of an edited file are modelled anew, and all but the edited one give the same JSON as before.
+ * Small, because a batch run never generates one schema twice (schemas are cached per signal).
+ */
+const recentVerdicts = new Map<string, string | null>();
+const RECENT_VERDICTS = 2_000;
+
+/**
+ * Null when valid, else avsc's message (as avsc gives it for the whole schema). `json`:
+ * `JSON.stringify(schema)`, when the caller has it, so that a schema seen lately is judged once.
+ */
+export function generatedSchemaError(schema: CloudEventSchema, json?: string): string | null {
+  if (json === undefined) return judgeGenerated(schema);
+  let verdict = recentVerdicts.get(json);
+  if (verdict === undefined) {
+    verdict = judgeGenerated(schema);
+    if (recentVerdicts.size >= RECENT_VERDICTS) recentVerdicts.clear();
+    recentVerdicts.set(json, verdict);
+  }
+  return verdict;
+}
+
+function judgeGenerated(schema: CloudEventSchema): string | null {
   if (!isEventBusNamespace(schema.namespace)) return invalidNamespaceMessage(schema.namespace);
   try {
     // Pieces are judged in the stand-in namespace: messages name the schema's own.

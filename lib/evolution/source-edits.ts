@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import type { SignalDeclaration } from "../model/index.js";
 import { stringLiteralEnd, stringLiteralText } from "../fixes/index.js";
-import { spanOf, type SourceSpan } from "../source/index.js";
+import { spanInProgram, type SourceSpan } from "../source/index.js";
 
 /** A text replacement in one file. */
 export interface SourceEdit {
@@ -71,12 +71,12 @@ export function payloadSpan(signal: SignalDeclaration, program: TSESTree.Program
       if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
       const key = property.key;
       if ((key.type === AST_NODE_TYPES.Identifier && key.name === "data") || (key.type === AST_NODE_TYPES.Literal && key.value === "data")) {
-        return spanOf(signal.file, key);
+        return spanInProgram(signal.file, program, key);
       }
     }
   }
   const typeArgument = call.typeArguments?.params[0];
-  if (typeArgument) return spanOf(signal.file, typeArgument);
+  if (typeArgument) return spanInProgram(signal.file, program, typeArgument);
   return fallback;
 }
 

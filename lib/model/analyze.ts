@@ -90,14 +90,17 @@ function currentStamp(filePath: string): string | null {
   }
 }
 
-/** The model of a file on disk, cached until the file or one of its dependencies changes. */
-export function analyzeFilePath(filePath: string, settings: PluginSettings): FileModel {
+/**
+ * The model of a file on disk, cached until the file or one of its dependencies changes. `read`:
+ * the file's text and stamp when the caller has just read it (see `getSourceFile`).
+ */
+export function analyzeFilePath(filePath: string, settings: PluginSettings, read?: { readonly stamp: string; readonly text: string }): FileModel {
   const key = settingsCacheKey(settings);
   // A stat, not the parse cache: a linted file's model is cached without its AST (analyzeLintedFile),
   // and a hit must not parse it again.
   const cached = cachedFileModel(filePath, currentStamp(filePath), key);
   if (cached) return cached;
-  const source = getSourceFile(filePath);
+  const source = getSourceFile(filePath, read);
   const model = analyzeSourceFile(source, settings);
   fileModels.set(filePath, { key, model, stamp: source.stamp });
   return model;

@@ -107,8 +107,8 @@ export class DataClassBuilder {
       id: `${file.path}#${name}`,
       kind,
       file: file.path,
-      span: spanOf(file.path, node),
-      nameSpan: spanOf(file.path, node.id ?? node),
+      span: spanOf(file, node),
+      nameSpan: spanOf(file, node.id ?? node),
       fields,
       problems,
     };
@@ -134,12 +134,12 @@ export class DataClassBuilder {
     const problems: ModelProblem[] = [];
     for (const other of this.otherDeclarations(file, node)) {
       if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration && other.type === AST_NODE_TYPES.TSInterfaceDeclaration) continue;
-      const line = other.loc.start.line;
+      const line = spanOf(file, other).loc.start.line;
       const what = declarationKind(other);
       const message =
         node.type === AST_NODE_TYPES.ClassDeclaration && other.type === AST_NODE_TYPES.TSInterfaceDeclaration
           ? `\`${name}\` is also declared as an interface (line ${line}): TypeScript merges its members into the class's type, but the fields of a data class are those the class declares, so the interface's fields are not in the schema; move them into the class`
-          : `\`${name}\` is declared again, as ${what} (line ${line}), and only its first declaration (line ${node.loc.start.line}) is read; give one of them another name`;
+          : `\`${name}\` is declared again, as ${what} (line ${line}), and only its first declaration (line ${spanOf(file, node).loc.start.line}) is read; give one of them another name`;
       problems.push(problemAt(file, other.id ?? other, "merged-declaration", message));
     }
     return problems;
@@ -161,7 +161,7 @@ export class DataClassBuilder {
 
   /** Fields of a base class, a base interface or an intersected type, by name. */
   private fieldsOfBase(file: SourceFile, expression: TSESTree.Node, problems: ModelProblem[]): FieldModel[] {
-    const span = spanOf(file.path, expression);
+    const span = spanOf(file, expression);
     const text = file.text.slice(expression.range[0], expression.range[1]);
     const parts =
       expression.type === AST_NODE_TYPES.Identifier
@@ -268,7 +268,7 @@ export class DataClassBuilder {
     initializer: FieldModel["initializer"],
     problems: ModelProblem[],
   ): FieldModel {
-    const keySpan = spanOf(file.path, key);
+    const keySpan = spanOf(file, key);
     checkFieldName(name, keySpan, problems);
     let type: FieldType;
     if (!annotation) {
@@ -289,7 +289,7 @@ export class DataClassBuilder {
           code: "optional",
           text: `${name}?: ${annotationText(file, annotation)}`,
           cause: { id: "optional-field" },
-          span: spanOf(file.path, member),
+          span: spanOf(file, member),
           inner,
         };
       }
@@ -297,9 +297,9 @@ export class DataClassBuilder {
     return {
       name,
       type,
-      span: spanOf(file.path, member),
+      span: spanOf(file, member),
       keySpan,
-      typeSpan: annotation ? spanOf(file.path, annotation) : keySpan,
+      typeSpan: annotation ? spanOf(file, annotation) : keySpan,
       optional,
       initializer,
       declaredIn: owner,
@@ -312,8 +312,8 @@ export class DataClassBuilder {
 function nameOnly(node: TSESTree.Identifier): TSESTree.Node {
   const [start] = node.range;
   const end = start + node.name.length;
-  const loc = { start: node.loc.start, end: { line: node.loc.start.line, column: node.loc.start.column + node.name.length } };
-  return { ...node, range: [start, end], loc, typeAnnotation: undefined, optional: false } as TSESTree.Identifier;
+  // Without `loc`: the span is worked out from the range (ESLint's `loc` would include the annotation).
+  return { ...node, range: [start, end], loc: undefined, typeAnnotation: undefined, optional: false } as unknown as TSESTree.Identifier;
 }
 
 function annotationText(file: SourceFile, node: TSESTree.Node): string {

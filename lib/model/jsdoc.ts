@@ -1,9 +1,9 @@
 import { AST_TOKEN_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
-import { spanOf } from "../source/index.js";
+import { spanOf, type SpanSource } from "../source/index.js";
 import type { JsDoc } from "./types.js";
 
 /** The `/** … *\/` block right before `node` (only white space between), parsed into text and tags. */
-export function jsDocBefore(file: string, program: TSESTree.Program, text: string, node: TSESTree.Node): JsDoc | null {
+export function jsDocBefore(file: SpanSource, program: TSESTree.Program, node: TSESTree.Node): JsDoc | null {
   const comments = program.comments ?? [];
   // Binary search: the last comment that ends before the node.
   let low = 0;
@@ -21,7 +21,7 @@ export function jsDocBefore(file: string, program: TSESTree.Program, text: strin
   }
   const comment = found >= 0 ? comments[found] : undefined;
   if (!comment || comment.type !== AST_TOKEN_TYPES.Block || !comment.value.startsWith("*")) return null;
-  if (text.slice(comment.range[1], node.range[0]).trim() !== "") return null;
+  if (file.text.slice(comment.range[1], node.range[0]).trim() !== "") return null;
   return { ...parseJsDoc(comment.value), span: spanOf(file, comment) };
 }
 

@@ -6,7 +6,7 @@ import type { ModelProblem } from "./types.js";
 
 /** A problem at `node` of `file`. */
 export function problemAt(file: SourceFile, node: TSESTree.Node, code: ModelProblem["code"], message: string): ModelProblem {
-  return { code, message, span: spanOf(file.path, node) };
+  return { code, message, span: spanOf(file, node) };
 }
 
 /** Reports a field name Avro does not accept (the field is kept: its type is still checked). */

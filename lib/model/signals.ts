@@ -121,6 +121,15 @@ function holder(call: SignalCall, ancestors: readonly TSESTree.Node[]): { name: 
   return { name: null, statement: call };
 }
 
+/**
+ * A copy of a string read from an AST. The parser's strings are slices of the file's text, and a
+ * slice keeps the whole text alive: a model kept for the whole run would keep ESLint's copy of
+ * every linted file. (Concatenating makes a new string; slicing it leaves the source behind.)
+ */
+function detached(text: string): string {
+  return (" " + text).slice(1);
+}
+
 /** Builds the model of one signal call. */
 export function buildSignal(
   mapper: TypeMapper,
@@ -132,12 +141,13 @@ export function buildSignal(
   const problems: ModelProblem[] = [];
   const path = file.path;
   const { name, statement } = holder(call, ancestors);
-  const constructorName =
+  const constructorName = detached(
     call.callee.type === AST_NODE_TYPES.Identifier
       ? call.callee.name
       : call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.property.type === AST_NODE_TYPES.Identifier
         ? call.callee.property.name
-        : "?";
+        : "?",
+  );
   let eventType: string | null = null;
   let eventTypeSpan = null;
   let dataNode: TSESTree.Node | null = null;
@@ -149,8 +159,9 @@ export function buildSignal(
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const key = keyName(property);
       if (key === "event_type" || key === "eventType") {
-        eventTypeSpan = spanOf(path, property.value);
-        eventType = stringValue(property.value);
+        eventTypeSpan = spanOf(file, property.value);
+        const value = stringValue(property.value);
+        eventType = value === null ? null : detached(value);
         if (eventType === null) {
           problems.push({
             code: "event-type-not-literal",
@@ -180,17 +191,17 @@ export function buildSignal(
   }
 
   return {
-    constant: name?.name ?? null,
-    constantSpan: name ? spanOf(path, name) : null,
+    constant: name ? detached(name.name) : null,
+    constantSpan: name ? spanOf(file, name) : null,
     eventType,
     eventTypeSpan,
     constructorName,
     form,
     fields,
-    doc: jsDocBefore(path, program, file.text, statement),
+    doc: jsDocBefore(file, program, statement),
     file: path,
-    span: spanOf(path, call),
-    statementSpan: spanOf(path, statement),
+    span: spanOf(file, call),
+    statementSpan: spanOf(file, statement),
     problems,
   };
 }
@@ -212,7 +223,7 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
       continue;
     }
     const value = property.value;
-    const keySpan = spanOf(file.path, property.key);
+    const keySpan = spanOf(file, property.key);
     if (fields.some((field) => field.name === name)) {
       problems.push({ code: "duplicate-field", message: `the field \`${name}\` is declared twice`, span: keySpan });
       continue;
@@ -221,9 +232,9 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
     fields.push({
       name,
       type: mapper.mapValue(file, value),
-      span: spanOf(file.path, property),
+      span: spanOf(file, property),
       keySpan,
-      typeSpan: spanOf(file.path, value),
+      typeSpan: spanOf(file, value),
       optional: false,
       initializer: null,
       declaredIn: null,
@@ -254,7 +265,7 @@ function payloadTypeFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.
       message: `the payload type \`${file.text.slice(node.range[0], node.range[1])}\` must be an object type, an interface or a class ${
         resolution?.kind === "unresolved" ? `(${resolution.reason})` : ""
       }`.trim(),
-      span: spanOf(file.path, node),
+      span: spanOf(file, node),
     });
     return [];
   }

@@ -40,7 +40,7 @@ export class TypeMapper {
 
   /** Maps a type annotation written in `file`. */
   mapType(file: SourceFile, node: TSESTree.TypeNode): FieldType {
-    const span = spanOf(file.path, node);
+    const span = spanOf(file, node);
     const text = file.text.slice(node.range[0], node.range[1]);
     const unsupported = (code: UnsupportedCode, id: UnsupportedCauseId, data?: Record<string, string>): FieldType =>
       unsupportedType(code, text, span, id, data);
@@ -105,7 +105,7 @@ export class TypeMapper {
 
   /** Maps the value of a `data` entry: it names a data class or a custom type. */
   mapValue(file: SourceFile, node: TSESTree.Node): FieldType {
-    const span = spanOf(file.path, node);
+    const span = spanOf(file, node);
     const text = file.text.slice(node.range[0], node.range[1]);
     if (node.type === AST_NODE_TYPES.Identifier || (node.type === AST_NODE_TYPES.MemberExpression && qualifiedParts(node))) {
       return this.mapName(file, node as NameNode, text, span);

@@ -100,7 +100,8 @@ export function getProjectIndex(cwd: string, settings: PluginSettings): ProjectI
   if (state.index && now - state.checkedAt < projectIndexTtl.check) return state.index;
   const models: FileModel[] = [];
   for (const [file, entry] of state.files) {
-    if (entry.mentionsSignals) models.push(analyzeFilePath(file, settings));
+    // The scan's text serves the parse when the file has not changed since: it is not read twice.
+    if (entry.mentionsSignals) models.push(analyzeFilePath(file, settings, entry.text !== null ? { stamp: entry.stamp, text: entry.text } : undefined));
   }
   state.checkedAt = now;
   if (!state.index || models.length !== state.models.length || models.some((model, i) => model !== state!.models[i])) {

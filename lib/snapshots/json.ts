@@ -78,6 +78,73 @@ export function isSpacedJson(text: string, compact: string, maxDepth: number): b
   return i === text.length;
 }
 
+/**
+ * {@link isSpacedJson} on the bytes of a file, before they are decoded: `"canonical"` when they are
+ * exactly `JSON.stringify(value, null, 2)` of the value `compact` is (two-space layout, no byte
+ * order mark, nothing after the last brace), so the text need not be kept, since it can be written
+ * again; `"spaced"` for another layout; null when they are not `compact` or `compact` is not plain
+ * ASCII (the decoded text then decides, as before). A flat loop, bounded by `compact`.
+ */
+export function spacedJsonLayout(bytes: Uint8Array, compact: string, maxDepth: number): "canonical" | "spaced" | null {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let i = bom ? 3 : 0;
+  let canonical = !bom;
+  let inString = false;
+  let depth = 0;
+  let previous = 0;
+  for (let j = 0; j < compact.length; j++, i++) {
+    const c = compact.charCodeAt(j);
+    if (c > 0x7e) return null;
+    if (!inString) {
+      const gapStart = i;
+      while (i < bytes.length && isJsonSpace(bytes[i]!)) i++;
+      if (canonical) canonical = isIndentGap(bytes, gapStart, i, previous, c, depth);
+    }
+    if (bytes[i] !== c) return null;
+    if (inString) {
+      if (c === BACKSLASH) {
+        j++;
+        i++;
+        if (bytes[i] !== compact.charCodeAt(j)) return null;
+      } else if (c === QUOTE) {
+        inString = false;
+      }
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > maxDepth) return null;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+    }
+    previous = inString && c !== QUOTE ? 0 : c;
+  }
+  const end = i;
+  while (i < bytes.length && isJsonSpace(bytes[i]!)) i++;
+  if (i !== bytes.length) return null;
+  return canonical && end === bytes.length ? "canonical" : "spaced";
+}
+
+/**
+ * Whether `bytes[start, end)`, the white space between the tokens `previous` and `next` of compact
+ * JSON at nesting `depth` (before `next` is counted), is what `JSON.stringify(value, null, 2)` puts
+ * there: a line break and the indentation after an opener or a comma and before a closer (none
+ * inside an empty `{}` or `[]`), one space after a colon, nothing elsewhere.
+ */
+function isIndentGap(bytes: Uint8Array, start: number, end: number, previous: number, next: number, depth: number): boolean {
+  const opener = previous === 0x5b || previous === 0x7b;
+  const closer = next === 0x5d || next === 0x7d;
+  let indent: number;
+  if (opener && closer) indent = -1;
+  else if (opener || previous === 0x2c /* , */) indent = depth;
+  else if (closer) indent = depth - 1;
+  else if (previous === 0x3a /* : */) return end - start === 1 && bytes[start] === 0x20;
+  else indent = -1;
+  if (indent < 0) return end === start;
+  if (end - start !== 1 + 2 * indent || bytes[start] !== 0x0a) return false;
+  for (let k = start + 1; k < end; k++) if (bytes[k] !== 0x20) return false;
+  return true;
+}
+
 function isJsonSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }

@@ -4,8 +4,9 @@
  */
 import { avroSchemaError } from "../avro/validate.js";
 import { errorMessage } from "../errors.js";
+import { formatSchema, type CloudEventSchema } from "../avro/schema.js";
 import { isJsonObject } from "../json.js";
-import { isSpacedJson, jsonErrorOffset, lineColumn } from "./json.js";
+import { isSpacedJson, jsonErrorOffset, lineColumn, spacedJsonLayout } from "./json.js";
 import { DEFAULT_MAX_DEPTH, depthProblem } from "./limits.js";
 
 export type SnapshotProblemKind =
@@ -84,6 +85,35 @@ export function parseSnapshotText(
     const namespace = known.schema.namespace;
     if (namespace === undefined || namespace === eventType) return { status: "ok", schema: known.schema, text, json: known.json };
   }
+  return parseUnknownSnapshotText(text, eventType, limits);
+}
+
+/**
+ * The usual case, on the file's bytes: a snapshot that is exactly the JSON of the schema generated
+ * now (`known`). One flat pass, and nothing decoded or kept when it has the layout openedx-events
+ * writes: its text is that of the schema, written again if anyone asks. Null when the bytes are
+ * not `known` (or cannot be compared as bytes): the text is then decoded and parsed.
+ */
+export function recogniseSnapshotBytes(bytes: Uint8Array, eventType: string, maxDepth: number, known: KnownSchema): ParsedSnapshot | null {
+  const namespace = known.schema.namespace;
+  if (namespace !== undefined && namespace !== eventType) return null;
+  const layout = spacedJsonLayout(bytes, known.json, maxDepth);
+  if (layout === null) return null;
+  const { schema, json } = known;
+  if (layout === "spaced") return { status: "ok", schema, text: UTF8.decode(bytes), json };
+  return {
+    status: "ok",
+    schema,
+    get text() {
+      return formatSchema(schema as unknown as CloudEventSchema);
+    },
+    json,
+  };
+}
+
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+function parseUnknownSnapshotText(text: string, eventType: string, limits: ParseLimits): ParsedSnapshot | SnapshotProblemDetail {
   const tooDeep = depthProblem(text, limits.maxDepth);
   if (tooDeep !== null) {
     return { status: "problem", kind: "too-deep", message: `The snapshot ${tooDeep.reason}.`, ...lineColumn(text, tooDeep.offset) };

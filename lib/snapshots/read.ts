@@ -14,6 +14,7 @@ import { snapshotFileName, validateEventType } from "./naming.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, sizeProblem } from "./limits.js";
 import {
   parseSnapshotText,
+  recogniseSnapshotBytes,
   type KnownSchema,
   type ParsedSnapshot,
   type SnapshotProblemDetail,
@@ -240,7 +241,7 @@ function readOne(
     result =
       bytes === null
         ? tooLarge(Math.max(key.size, maxBytes + 1), maxBytes)
-        : parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }, known);
+        : ((known && recogniseSnapshotBytes(bytes, eventType, maxDepth, known)) ?? parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }, known));
   } catch (error) {
     return unreadable(error);
   } finally {
@@ -293,7 +294,17 @@ function readHistory(
     if (result === "missing") continue; // removed since the listing: nothing to compare with
     versions.push(
       result.status === "ok"
-        ? { version, file, status: "ok", schema: result.schema, text: result.text, json: result.json }
+        ? {
+            version,
+            file,
+            status: "ok",
+            schema: result.schema,
+            // A getter: a recognised snapshot's text is written again only when asked for.
+            get text() {
+              return result.text;
+            },
+            json: result.json,
+          }
         : { version, file, ...problemFields(result) },
     );
   }
@@ -314,9 +325,23 @@ export function readSnapshot(schemaDir: string, eventType: string, options: Read
   const recent = recentReads.get(key);
   if (recent && now - recent.at < snapshotFreshness.ttlMs) return recent.result;
   const result = readSnapshotNow(schemaDir, eventType, maxBytes, maxDepth, options.known);
+  forgetStaleReads(now);
   if (recentReads.size >= 20_000) recentReads.clear();
+  // Deleted first, so that the map stays in the order of the reads and stale ones are at its front.
+  recentReads.delete(key);
   recentReads.set(key, { at: now, result });
   return result;
+}
+
+/**
+ * Drops the remembered reads that can no longer be served, oldest first: a lint run of a whole
+ * catalog reads each snapshot for a moment, and nothing should keep its result alive after that.
+ */
+function forgetStaleReads(now: number): void {
+  for (const [key, recent] of recentReads) {
+    if (now - recent.at < snapshotFreshness.ttlMs) break;
+    recentReads.delete(key);
+  }
 }
 
 const recentReads = new Map<string, { readonly at: number; readonly result: SnapshotReadResult }>();
@@ -346,7 +371,9 @@ function readSnapshotNow(
     eventType,
     file,
     schema: current.schema,
-    text: current.text,
+    get text() {
+      return current.text;
+    },
     json: current.json,
     history,
     versions,

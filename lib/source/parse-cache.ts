@@ -1,6 +1,7 @@
 import fs from "node:fs";
-import { parse, type TSESTree } from "@typescript-eslint/typescript-estree";
+import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import { registerCache, registerCounter } from "../testing.js";
+import { parseTypeScript } from "./parsers.js";
 
 /**
  * One parsed TypeScript file. `ast` is null when the file could not be read or parsed;
@@ -37,39 +38,18 @@ export function stampOf(stat: fs.Stats): string {
 
 export function parseSource(path: string, text: string, stamp: string | null): SourceFile {
   parses++;
-  try {
-    const ast = parse(text, {
-      loc: true,
-      range: true,
-      comment: true,
-      jsx: /\.[cm]?tsx$/.test(path),
-      filePath: path,
-      suppressDeprecatedPropertyWarnings: true,
-    });
-    return { path, text, ast, problem: null, stamp };
-  } catch (error) {
-    const e = error as { message?: string; lineNumber?: number; column?: number };
-    return {
-      path,
-      text,
-      ast: null,
-      stamp,
-      problem: {
-        kind: "syntax-error",
-        message: String(e.message ?? error),
-        line: e.lineNumber,
-        // typescript-estree counts columns from 0; messages show them from 1, as editors do.
-        column: typeof e.column === "number" ? e.column + 1 : undefined,
-      },
-    };
-  }
+  const { ast, error } = parseTypeScript(path, text);
+  if (ast) return { path, text, ast, problem: null, stamp };
+  return { path, text, ast: null, stamp, problem: { kind: "syntax-error", ...error } };
 }
 
 /**
  * The parsed file at `path`, parsed at most once per version on disk. The version is the
- * file's modification time and size, so an editor sees edits without a restart.
+ * file's modification time and size, so an editor sees edits without a restart. `read` is the
+ * file's text when the caller has just read it (the project scan): used when its stamp is the
+ * file's, instead of reading the file again.
  */
-export function getSourceFile(path: string): SourceFile {
+export function getSourceFile(path: string, read?: { readonly stamp: string; readonly text: string }): SourceFile {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(path);
@@ -94,7 +74,7 @@ export function getSourceFile(path: string): SourceFile {
   } else {
     let text: string;
     try {
-      text = fs.readFileSync(path, "utf8");
+      text = read !== undefined && read.stamp === stamp ? read.text : fs.readFileSync(path, "utf8");
     } catch (error) {
       return unreadable(path, error);
     }
