@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { onTestFinished } from "vitest";
 import { toAvroSchema } from "../lib/avro/index.js";
 import { analyzeFilePath } from "../lib/model/index.js";
 import { resolveSettings, type PluginSettings } from "../lib/settings.js";
@@ -23,4 +26,20 @@ export function signalOf(file: string, eventType: string, settings: PluginSettin
 
 export function schemaOf(file: string, eventType: string, settings: PluginSettings = resolveSettings({})) {
   return toAvroSchema(signalOf(file, eventType, settings), settings);
+}
+
+/**
+ * Writes `files` (name → text) into a new temporary directory, named by its real path as module
+ * resolution names files, and removes it when the running test ends. Returns the directory and
+ * the absolute path of each file.
+ */
+export function tempProject<Name extends string>(prefix: string, files: Record<Name, string>): { dir: string; files: Record<Name, string> } {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`)));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const paths = {} as Record<Name, string>;
+  for (const name of Object.keys(files) as Name[]) {
+    paths[name] = path.join(dir, name);
+    fs.writeFileSync(paths[name], files[name]);
+  }
+  return { dir, files: paths };
 }

@@ -5,26 +5,18 @@
  * another model's result.
  */
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { toAvroSchema } from "../../lib/avro/index.js";
 import { analyzeProgram, type SignalDeclaration } from "../../lib/model/index.js";
 import { resolveSettings } from "../../lib/settings.js";
 import { resetCaches } from "../../lib/testing.js";
-
-const dirs: string[] = [];
+import { tempProject } from "../helpers.js";
 
 function project(): { signals: string; data: string } {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "schema-reuse-")));
-  dirs.push(dir);
-  const data = path.join(dir, "data.ts");
-  fs.writeFileSync(data, "export class UserData {\n  readonly id!: number;\n  readonly tags!: Record<string, string>;\n}\nexport class Plain {\n  readonly ok!: boolean;\n}\n");
-  const signals = path.join(dir, "signals.ts");
-  fs.writeFileSync(
-    signals,
-    [
+  const { files } = tempProject("schema-reuse", {
+    "data.ts": "export class UserData {\n  readonly id!: number;\n  readonly tags!: Record<string, string>;\n}\nexport class Plain {\n  readonly ok!: boolean;\n}\n",
+    "signals.ts": [
       'import { UserData, Plain } from "./data";',
       "/** A. */",
       'export const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.reuse.a.v1", data: { plain: Plain, when: Date } });',
@@ -34,8 +26,8 @@ function project(): { signals: string; data: string } {
       'export const C = new OpenEdxPublicSignal({ event_type: "org.openedx.test.reuse.c.v1", data: { bad: Symbol } });',
       "",
     ].join("\n"),
-  );
-  return { signals, data };
+  });
+  return { signals: files["signals.ts"], data: files["data.ts"] };
 }
 
 /** What ESLint hands the rules on a re-lint: a new AST of the buffer, modelled anew. */
@@ -45,10 +37,6 @@ function lint(file: string, text: string, settings = resolveSettings({})): reado
 
 beforeEach(() => {
   resetCaches("sources", "models");
-});
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("schemas across re-lints of an edited buffer", () => {

@@ -1,34 +1,24 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { toAvroSchema } from "../../lib/avro/index.js";
 import { analyzeFilePath, analyzeLintedFile, analyzeProgram } from "../../lib/model/index.js";
 import { resolveSettings } from "../../lib/settings.js";
 import { adoptLintedFile, diskStampOf, getSourceFile } from "../../lib/source/index.js";
 import { counters, resetCaches } from "../../lib/testing.js";
+import { tempProject } from "../helpers.js";
 import { dataClassOf } from "./support.js";
 
 const settings = resolveSettings({});
-const dirs: string[] = [];
 
 function project(): { dir: string; signals: string; other: string; data: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "model-cache-"));
-  dirs.push(dir);
-  const data = path.join(dir, "data.ts");
-  fs.writeFileSync(data, "export class UserData {\n  readonly id!: number;\n}\n");
-  const signals = path.join(dir, "signals.ts");
-  fs.writeFileSync(
-    signals,
-    `import { UserData } from "./data";\nexport const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.a.v1", data: { user: UserData } });\n`,
-  );
-  const other = path.join(dir, "other.ts");
-  fs.writeFileSync(
-    other,
-    `import { UserData } from "./data.js";\nexport const B = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.b.v1", data: { user: UserData } });\n`,
-  );
-  return { dir, signals, other, data };
+  const { dir, files } = tempProject("model-cache", {
+    "data.ts": "export class UserData {\n  readonly id!: number;\n}\n",
+    "signals.ts": `import { UserData } from "./data";\nexport const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.a.v1", data: { user: UserData } });\n`,
+    "other.ts": `import { UserData } from "./data.js";\nexport const B = new OpenEdxPublicSignal({ event_type: "org.openedx.test.cache.b.v1", data: { user: UserData } });\n`,
+  });
+  return { dir, signals: files["signals.ts"], other: files["other.ts"], data: files["data.ts"] };
 }
 
 /** Rewrites a file and moves its modification time, as an editor save does. */
@@ -44,10 +34,6 @@ function userFields(model: ReturnType<typeof analyzeFilePath>): string[] {
 
 beforeEach(() => {
   resetCaches("sources", "models");
-});
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("parse cache", () => {

@@ -3,28 +3,22 @@
  * parse of a signal file uses the scan's text), and a file changed since the scan is read again.
  */
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getProjectIndex } from "../../lib/project/index.js";
 import { resolveSettings } from "../../lib/settings.js";
 import { getSourceFile } from "../../lib/source/index.js";
 import { counters, resetCaches } from "../../lib/testing.js";
+import { tempProject } from "../helpers.js";
 
 const settings = resolveSettings({});
-const dirs: string[] = [];
 
 function project(): { dir: string; signals: string; data: string } {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "project-reads-")));
-  dirs.push(dir);
-  const data = path.join(dir, "data.ts");
-  fs.writeFileSync(data, "export class UserData {\n  readonly id!: number;\n}\n");
-  const signals = path.join(dir, "signals.ts");
-  fs.writeFileSync(
-    signals,
-    'import { UserData } from "./data";\nexport const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.reads.a.v1", data: { user: UserData } });\n',
-  );
-  return { dir, signals, data };
+  const { dir, files } = tempProject("project-reads", {
+    "data.ts": "export class UserData {\n  readonly id!: number;\n}\n",
+    "signals.ts":
+      'import { UserData } from "./data";\nexport const A = new OpenEdxPublicSignal({ event_type: "org.openedx.test.reads.a.v1", data: { user: UserData } });\n',
+  });
+  return { dir, signals: files["signals.ts"], data: files["data.ts"] };
 }
 
 function readsOf(spy: { mock: { calls: unknown[][] } }, file: string): number {
@@ -37,7 +31,6 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the project index", () => {
