@@ -92,13 +92,6 @@ export function historyFiles(schemaDir: string, eventType: string): { version: n
     .map(([version, fileName]) => ({ version, fileName }));
 }
 
-/** File names of the current snapshots in the real directory `dir` (none when it cannot be listed). */
-export function currentSnapshotFileNames(dir: string): string[] {
-  const names: string[] = [];
-  for (const files of readListing(dir)?.byEventType.values() ?? []) if (files.current !== null) names.push(files.current);
-  return names;
-}
-
 /** Drops the cached listing of a directory (writers call this so coarse mtimes cannot hide their change). */
 export function clearListingCache(realDir: string): void {
   listings.delete(realDir);

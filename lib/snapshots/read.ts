@@ -9,8 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { snapshotFreshness } from "./freshness.js";
-import { currentSnapshotFileNames, historyFiles } from "./listing.js";
-import { forgetPrefetched, prefetchDirectory, takePrefetched } from "./prefetch.js";
+import { historyFiles } from "./listing.js";
 import { snapshotFileName, validateEventType } from "./naming.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, sizeProblem } from "./limits.js";
 import {
@@ -106,7 +105,6 @@ registerCounter("snapshotReads", () => readCount);
 /** Writers call this for the entries they replaced, so a coarse filesystem clock cannot serve stale content. */
 export function forgetSnapshotEntry(entryPath: string): void {
   cache.delete(entryPath);
-  forgetPrefetched(entryPath);
   // Writes are rare: forgetting every recent read is simpler than finding the ones of this entry.
   recentReads.clear();
 }
@@ -165,11 +163,6 @@ function readCapped(fd: number, expectedSize: number, maxBytes: number): Buffer 
 
 const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** What a snapshot file's bytes are: recognised as the known schema, or parsed. */
-function judge(bytes: Buffer, eventType: string, maxDepth: number, known: KnownSchema | undefined): ParsedSnapshot | SnapshotProblemDetail {
-  return (known && recogniseSnapshotBytes(bytes, eventType, maxDepth, known)) ?? parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }, known);
-}
-
 function sameStats(entry: CacheEntry, stats: fs.Stats, maxBytes: number, maxDepth: number): boolean {
   return (
     entry.mtimeMs === stats.mtimeMs &&
@@ -222,17 +215,6 @@ function readOne(
     if (sameStats(cached, stats, maxBytes, maxDepth)) return cached.result;
   }
 
-  if (!target.linksChecked) {
-    prefetchDirectory(path.dirname(target.entryPath), currentSnapshotFileNames, maxBytes);
-    const ahead = takePrefetched(target.entryPath);
-    if (ahead !== undefined && ahead.size <= maxBytes) {
-      readCount++;
-      const result = judge(ahead.bytes, eventType, maxDepth, known);
-      cache.set(target.entryPath, { mtimeMs: ahead.mtimeMs, ctimeMs: ahead.ctimeMs, size: ahead.size, ino: ahead.ino, maxBytes, maxDepth, result });
-      return result;
-    }
-  }
-
   // O_NOFOLLOW: a link is never followed unchecked, even one swapped in after a check.
   const fd = openNoFollow(target.realPath);
   if (typeof fd !== "number") {
@@ -259,7 +241,7 @@ function readOne(
     result =
       bytes === null
         ? tooLarge(Math.max(key.size, maxBytes + 1), maxBytes)
-        : judge(bytes, eventType, maxDepth, known);
+        : ((known && recogniseSnapshotBytes(bytes, eventType, maxDepth, known)) ?? parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }, known));
   } catch (error) {
     return unreadable(error);
   } finally {
