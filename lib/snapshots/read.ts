@@ -139,22 +139,36 @@ function tooLarge(size: number, maxBytes: number): SnapshotProblemDetail {
 
 
 /**
+ * The buffer every snapshot is read into. What is read is judged at once and never kept (a result
+ * holds a decoded copy or nothing), so one buffer serves every read: no allocation per snapshot,
+ * nothing for the collector. Larger than this, a read gets a buffer of its own.
+ */
+const SCRATCH_BYTES = 256 * 1024;
+let scratch: Buffer | null = null;
+
+function readBuffer(length: number): Buffer {
+  if (length > SCRATCH_BYTES) return Buffer.allocUnsafe(length);
+  scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES);
+  return scratch;
+}
+
+/**
  * Reads at most `maxBytes + 1` bytes (null when there were more), so a file
  * that grows after `stat` still cannot exceed the cap in memory. A regular
  * file is read up to its size from `fstat` (one system call), anything that
- * reports no size until its end.
+ * reports no size until its end. The bytes are valid until the next read.
  */
 function readCapped(fd: number, expectedSize: number, maxBytes: number): Buffer | null {
-  let buffer = Buffer.allocUnsafe(Math.min(expectedSize, maxBytes) + 1);
+  let buffer = readBuffer(Math.min(expectedSize, maxBytes) + 1);
   let length = 0;
   for (;;) {
-    if (length === buffer.length) {
+    if (length === Math.min(buffer.length, maxBytes + 1)) {
       if (length > maxBytes) return null;
       const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    const n = fs.readSync(fd, buffer, length, Math.min(buffer.length, maxBytes + 1) - length, null);
     if (n === 0) return buffer.subarray(0, length);
     length += n;
     if (length === expectedSize) return buffer.subarray(0, length);
