@@ -15,6 +15,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, sizeProblem } from "./limits.js";
 import {
   parseSnapshotText,
   recogniseSnapshotBytes,
+  setSnapshotText,
   type KnownSchema,
   type ParsedSnapshot,
   type SnapshotProblemDetail,
@@ -306,21 +307,15 @@ function readHistory(
   for (const { version, fileName } of historyFiles(schemaDir, eventType)) {
     const { file, result } = readEntry(schemaDir, fileName, eventType, maxBytes, maxDepth, known);
     if (result === "missing") continue; // removed since the listing: nothing to compare with
-    versions.push(
-      result.status === "ok"
-        ? {
-            version,
-            file,
-            status: "ok",
-            schema: result.schema,
-            // A getter: a recognised snapshot's text is written again only when asked for.
-            get text() {
-              return result.text;
-            },
-            json: result.json,
-          }
-        : { version, file, ...problemFields(result) },
-    );
+    if (result.status !== "ok") {
+      versions.push({ version, file, ...problemFields(result) });
+      continue;
+    }
+    const ok = { version, file, status: "ok", schema: result.schema } as Omit<Extract<SnapshotVersion, { status: "ok" }>, "text" | "json"> & { json?: string };
+    // Not read here: a recognised snapshot's text is written again only when asked for.
+    setSnapshotText(ok, result);
+    ok.json = result.json;
+    versions.push(ok as SnapshotVersion);
   }
   return versions;
 }
@@ -380,16 +375,12 @@ function readSnapshotNow(
   const versions: SnapshotSchema[] = [];
   for (const version of history) if (version.status === "ok") versions.push(version.schema);
   versions.push(current.schema);
-  return {
-    status: "ok",
-    eventType,
-    file,
-    schema: current.schema,
-    get text() {
-      return current.text;
-    },
-    json: current.json,
-    history,
-    versions,
-  };
+  const ok = { status: "ok", eventType, file, schema: current.schema } as Omit<SnapshotOk, "text" | "json" | "history" | "versions"> &
+    Partial<SnapshotOk>;
+  // Not read here: a recognised snapshot's text is written again only when asked for.
+  setSnapshotText(ok, current);
+  ok.json = current.json;
+  ok.history = history;
+  ok.versions = versions;
+  return ok as SnapshotOk;
 }
