@@ -227,8 +227,15 @@ export function settingsCacheKey(settings: PluginSettings): string {
 
 /** The schema directory as an absolute path: `schemaDir` is relative to the working directory `cwd` unless absolute. */
 export function schemaDirectory(settings: PluginSettings, cwd: string): string {
-  return path.resolve(cwd, settings.schemaDir);
+  const remembered = schemaDirectories.get(settings);
+  if (remembered !== undefined && remembered.cwd === cwd) return remembered.dir;
+  const dir = path.resolve(cwd, settings.schemaDir);
+  // Asked for every signal: remembered per settings object, when the answer cannot depend on process.cwd().
+  if (path.isAbsolute(cwd)) schemaDirectories.set(settings, { cwd, dir });
+  return dir;
 }
+
+const schemaDirectories = new WeakMap<PluginSettings, { readonly cwd: string; readonly dir: string }>();
 
 /** The source directories as absolute paths: each is relative to the working directory `cwd` unless absolute. */
 export function sourceDirectories(settings: PluginSettings, cwd: string): string[] {

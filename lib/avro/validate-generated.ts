@@ -98,7 +98,8 @@ function recordError(record: InlineRecord, walk: Walk, top: boolean): string | n
   for (const field of record.fields as readonly Json[]) {
     const name = field["name"];
     if (typeof name !== "string" || !AVRO_NAME.test(name)) return `invalid field name: ${String(name)}`;
-    const references = new Set<string>();
+    // An array, not a set: most fields reference nothing, and a repeated name costs nothing.
+    const references: string[] = [];
     const shallow = shallowType(field["type"], walk, references);
     if ("error" in shallow) return shallow.error;
     const typeError = fieldTypeError(shallow.type, references);
@@ -111,13 +112,13 @@ function recordError(record: InlineRecord, walk: Walk, top: boolean): string | n
  * The field type with inline records replaced by their names, walking (and so defining) the
  * inline records in avsc's depth-first order; or the first error on the way.
  */
-function shallowType(type: unknown, walk: Walk, references: Set<string>): { type: unknown } | { error: string } {
+function shallowType(type: unknown, walk: Walk, references: string[]): { type: unknown } | { error: string } {
   if (typeof type === "string") {
     if (isAvroPrimitive(type)) return { type };
     if (type.includes(".")) throw new NotGenerated();
     // avsc qualifies the name (which checks it) before looking it up.
     if (!walk.defined.has(type)) return { error: nameError(type) ?? `undefined type name: ${walk.namespace}.${type}` };
-    references.add(type);
+    references.push(type);
     return { type };
   }
   if (Array.isArray(type)) {
@@ -133,7 +134,7 @@ function shallowType(type: unknown, walk: Walk, references: Set<string>): { type
   if (type["type"] === "record" && typeof type["name"] === "string" && Array.isArray(type["fields"])) {
     const error = recordError(type as InlineRecord, walk, false);
     if (error !== null) return { error };
-    references.add(type["name"]);
+    references.push(type["name"]);
     return { type: type["name"] };
   }
   const child = type["type"] === "array" ? "items" : type["type"] === "map" ? "values" : null;
@@ -167,7 +168,7 @@ function checkedName(name: string): { readonly error: string | null; readonly st
 }
 
 /** avsc's verdict on a field type whose references are to records checked on their own. */
-function fieldTypeError(type: unknown, references: ReadonlySet<string>): string | null {
+function fieldTypeError(type: unknown, references: readonly string[]): string | null {
   const key = JSON.stringify(type);
   let verdict = typeVerdicts.get(key);
   if (verdict === undefined) {

@@ -32,9 +32,14 @@ export interface SignalEvolution {
 }
 
 
-
 interface CacheEntry {
   readonly fingerprint: readonly unknown[];
+  /**
+   * The text of the file the findings were placed in (spans, suggested edits), or null when there
+   * are none: a result without findings holds for any text. Kept only then, since keeping it for
+   * every signal would keep every linted file's text alive for the whole run.
+   */
+  readonly text: string | null;
   readonly result: SignalEvolution;
 }
 
@@ -67,16 +72,22 @@ export function checkSignalEvolution(
   const read = readSnapshot(schemaDir, eventType, { known: knownSchema(schemaResult) });
   if (read.status === "problem" && read.kind === "invalid-event-type") return SKIPPED(eventType);
 
-  const fingerprint = [settings, cwd, source.text, schemaResult, ...snapshotIdentity(read)];
+  const fingerprint = [settings, cwd, schemaResult, ...snapshotIdentity(read)];
   const cached = cache.get(signal);
-  if (cached && cached.fingerprint.length === fingerprint.length && cached.fingerprint.every((item, i) => item === fingerprint[i])) {
+  if (
+    cached &&
+    (cached.text === null || cached.text === source.text) &&
+    cached.fingerprint.length === fingerprint.length &&
+    cached.fingerprint.every((item, i) => item === fingerprint[i])
+  ) {
     return cached.result;
   }
   // The usual case: one snapshot, the schema generated now. Every mode accepts it and no key moved.
   const unchanged = read.status === "ok" && read.history.length === 0 && schemaResult.json !== null && read.json === schemaResult.json;
   if (!unchanged) checks++;
   const result = unchanged ? UNCHANGED(eventType) : check(signal, schemaResult, source, options, read);
-  cache.set(signal, { fingerprint, result });
+  const placed = result.snapshot.length > 0 || result.topLevel.length > 0;
+  cache.set(signal, { fingerprint, text: placed ? source.text : null, result });
   return result;
 }
 

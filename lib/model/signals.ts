@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
-import { spanOf, type SourceFile } from "../source/index.js";
+import { detached, spanOf, type SourceFile } from "../source/index.js";
 import { jsDocBefore } from "./jsdoc.js";
 import { checkFieldName, problemAt } from "./problems.js";
 import type { TypeMapper } from "./type-mapper.js";
@@ -119,15 +119,6 @@ function holder(call: SignalCall, ancestors: readonly TSESTree.Node[]): { name: 
     }
   }
   return { name: null, statement: call };
-}
-
-/**
- * A copy of a string read from an AST. The parser's strings are slices of the file's text, and a
- * slice keeps the whole text alive: a model kept for the whole run would keep ESLint's copy of
- * every linted file. (Concatenating makes a new string; slicing it leaves the source behind.)
- */
-function detached(text: string): string {
-  return (" " + text).slice(1);
 }
 
 /** Builds the model of one signal call. */

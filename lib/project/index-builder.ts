@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { discoverSources } from "../catalog/index.js";
 import { analyzeFilePath, mayDeclareSignals, type FileModel, type SignalDeclaration } from "../model/index.js";
 import { settingsCacheKey, sourceDirectories, type PluginSettings } from "../settings.js";
-import { stampOf } from "../source/index.js";
+import { detached, stampOf } from "../source/index.js";
 import { registerCache, registerCounter, registerTimeToLive } from "../testing.js";
 import { dataClassUses, type DataClassUse } from "./uses.js";
 
@@ -20,8 +20,13 @@ export interface ProjectIndex {
 interface FileState {
   readonly stamp: string;
   readonly mentionsSignals: boolean;
-  /** The text of a file that mentions a signal constructor (to find event types without parsing). */
-  readonly text: string | null;
+  /**
+   * The text of a file that mentions a signal constructor, until the project index's parse of it
+   * has used it (then null: nothing asks for it again while the file is unchanged).
+   */
+  text: string | null;
+  /** The quoted dotted strings it spells out (candidate event types), copied out of its text. */
+  readonly literals: readonly string[];
 }
 
 interface ScanState {
@@ -65,15 +70,21 @@ function scanState(cwd: string, settings: PluginSettings): ScanState {
 /** A string literal that could be an event type: quoted, dotted, no spaces. */
 const DOTTED_LITERAL = /(["'`])([A-Za-z0-9_.+-]+\.[A-Za-z0-9_.+-]+)\1/g;
 
+/** The distinct dotted literals of a file's text, as copies: a match is a slice that would keep the text alive. */
+function dottedLiterals(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(DOTTED_LITERAL)) found.add(match[2]!);
+  return [...found].map(detached);
+}
+
 function literalIndex(state: ScanState): Map<string, string[]> {
   if (state.literals) return state.literals;
   const literals = new Map<string, string[]>();
   for (const [file, entry] of state.files) {
-    if (!entry.text) continue;
-    for (const match of entry.text.matchAll(DOTTED_LITERAL)) {
-      const list = literals.get(match[2]!);
-      if (!list) literals.set(match[2]!, [file]);
-      else if (list[list.length - 1] !== file) list.push(file);
+    for (const literal of entry.literals) {
+      const list = literals.get(literal);
+      if (!list) literals.set(literal, [file]);
+      else list.push(file);
     }
   }
   state.literals = literals;
@@ -100,8 +111,11 @@ export function getProjectIndex(cwd: string, settings: PluginSettings): ProjectI
   if (state.index && now - state.checkedAt < projectIndexTtl.check) return state.index;
   const models: FileModel[] = [];
   for (const [file, entry] of state.files) {
+    if (!entry.mentionsSignals) continue;
     // The scan's text serves the parse when the file has not changed since: it is not read twice.
-    if (entry.mentionsSignals) models.push(analyzeFilePath(file, settings, entry.text !== null ? { stamp: entry.stamp, text: entry.text } : undefined));
+    models.push(analyzeFilePath(file, settings, entry.text !== null ? { stamp: entry.stamp, text: entry.text } : undefined));
+    // Its model is cached by the same stamp: the text will not be asked for again.
+    entry.text = null;
   }
   state.checkedAt = now;
   if (!state.index || models.length !== state.models.length || models.some((model, i) => model !== state!.models[i])) {
@@ -134,7 +148,7 @@ function walk(roots: readonly string[], previous: ReadonlyMap<string, FileState>
       // An unreadable file has no signals we can know of; the CLI reports it.
     }
     const mentionsSignals = text !== null && mayDeclareSignals(text, settings.signalConstructors);
-    files.set(file, { stamp, mentionsSignals, text: mentionsSignals ? text : null });
+    files.set(file, { stamp, mentionsSignals, text: mentionsSignals ? text : null, literals: mentionsSignals ? dottedLiterals(text!) : [] });
   }
   return files;
 }

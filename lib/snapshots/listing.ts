@@ -14,8 +14,8 @@ import { realSchemaDir } from "./paths.js";
 
 interface EventFiles {
   current: string | null;
-  /** version → file name */
-  history: Map<number, string>;
+  /** version → file name; null when there is none (most event types: an empty map each would cost more than its file names). */
+  history: Map<number, string> | null;
 }
 
 interface Listing {
@@ -61,11 +61,11 @@ function readListing(dir: string): Listing | null {
     if (parsed === null) continue;
     let files = byEventType.get(parsed.eventType);
     if (files === undefined) {
-      files = { current: null, history: new Map() };
+      files = { current: null, history: null };
       byEventType.set(parsed.eventType, files);
     }
     if (parsed.version === null) files.current = entry.name;
-    else files.history.set(parsed.version, entry.name);
+    else (files.history ??= new Map()).set(parsed.version, entry.name);
   }
   const listing: Listing = { mtimeMs: stats.mtimeMs, ino: stats.ino, checkedAt: now, byEventType };
   listings.set(dir, listing);
@@ -86,7 +86,7 @@ export function listSnapshots(schemaDir: string): string[] {
 export function historyFiles(schemaDir: string, eventType: string): { version: number; fileName: string }[] {
   const listing = readListing(realSchemaDir(schemaDir));
   const history = listing?.byEventType.get(eventType)?.history;
-  if (history === undefined) return [];
+  if (history === undefined || history === null) return [];
   return [...history]
     .sort(([a], [b]) => a - b)
     .map(([version, fileName]) => ({ version, fileName }));

@@ -101,14 +101,28 @@ export function recogniseSnapshotBytes(bytes: Uint8Array, eventType: string, max
   if (layout === null) return null;
   const { schema, json } = known;
   if (layout === "spaced") return { status: "ok", schema, text: UTF8.decode(bytes), json };
-  return {
-    status: "ok",
-    schema,
-    get text() {
-      return formatSchema(schema as unknown as CloudEventSchema);
-    },
-    json,
-  };
+  const result = { status: "ok", schema } as { status: "ok"; schema: SnapshotSchema; json: string };
+  Object.defineProperty(result, "text", WRITTEN_TEXT);
+  result.json = json;
+  return result as ParsedSnapshot;
+}
+
+/** The text of a snapshot recognised in the layout openedx-events writes: its schema, written again. */
+function writtenText(this: { readonly schema: SnapshotSchema }): string {
+  return formatSchema(this.schema as unknown as CloudEventSchema);
+}
+
+const WRITTEN_TEXT: PropertyDescriptor = { get: writtenText, enumerable: true, configurable: true };
+
+/**
+ * Gives `target` (which has `from`'s schema) the `text` of `from`: the same string, or the getter
+ * that writes it again when asked, for a snapshot whose text was not kept. The getter is defined
+ * on the object as it is built, never in an object literal: a literal with a getter is a
+ * dictionary-mode object, several times larger, and the read cache keeps one per snapshot.
+ */
+export function setSnapshotText(target: { readonly schema: SnapshotSchema }, from: ParsedSnapshot): void {
+  if (Object.getOwnPropertyDescriptor(from, "text")?.get === writtenText) Object.defineProperty(target, "text", WRITTEN_TEXT);
+  else (target as { text?: string }).text = from.text;
 }
 
 const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });

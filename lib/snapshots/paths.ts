@@ -51,9 +51,32 @@ export function isInside(dir: string, target: string): boolean {
 // inside the remembered real directory, so a stale entry can never lead outside it.
 const realDirs = new Map<string, { readonly real: string; readonly at: number }>();
 
+/**
+ * `path.resolve(dir)`, remembered for absolute paths (their answer does not depend on the working
+ * directory): every snapshot read asks for its directory's, and resolving builds new strings.
+ */
+export function absoluteDir(dir: string): string {
+  let absolute = absoluteDirs.get(dir);
+  if (absolute === undefined) {
+    absolute = path.resolve(dir);
+    if (path.isAbsolute(dir)) {
+      if (absoluteDirs.size >= 1_000) absoluteDirs.clear();
+      absoluteDirs.set(dir, absolute);
+    }
+  }
+  return absolute;
+}
+
+const absoluteDirs = new Map<string, string>();
+
+/** `path.join(dir, fileName)` for an absolute, normalised `dir` and a plain file name (no separator, not `.` or `..`). */
+function inDirectory(dir: string, fileName: string): string {
+  return dir.endsWith(path.sep) ? dir + fileName : dir + path.sep + fileName;
+}
+
 /** Resolves the schema directory's symlinks; falls back to the absolute path when it cannot (e.g. not created yet). */
 export function realSchemaDir(schemaDir: string): string {
-  const absolute = path.resolve(schemaDir);
+  const absolute = absoluteDir(schemaDir);
   const now = Date.now();
   const cached = realDirs.get(absolute);
   if (cached && now - cached.at < snapshotFreshness.ttlMs) return cached.real;
@@ -68,7 +91,10 @@ export function realSchemaDir(schemaDir: string): string {
   }
 }
 
-registerCache("snapshots", () => realDirs.clear());
+registerCache("snapshots", () => {
+  realDirs.clear();
+  absoluteDirs.clear();
+});
 
 /**
  * Where `fileName` lives in `schemaDir`, refusing anything that escapes the
@@ -80,8 +106,6 @@ export function resolveSnapshotPath(
   fileName: string,
   options: ResolveOptions = {},
 ): ResolvedSnapshotPath {
-  const dir = realSchemaDir(schemaDir);
-  const shown = path.join(path.resolve(schemaDir), fileName);
   if (
     fileName === "" ||
     fileName === "." ||
@@ -90,11 +114,13 @@ export function resolveSnapshotPath(
   ) {
     return {
       ok: false,
-      path: path.resolve(schemaDir),
+      path: absoluteDir(schemaDir),
       reason: `${JSON.stringify(fileName)} is not a plain file name.`,
     };
   }
-  const file = path.join(dir, fileName);
+  const dir = realSchemaDir(schemaDir);
+  const shown = inDirectory(absoluteDir(schemaDir), fileName);
+  const file = inDirectory(dir, fileName);
   const ok = (realPath: string): ResolvedSnapshotPath => ({ ok: true, dir, path: shown, entryPath: file, realPath });
 
   // Only where an open can refuse links itself (not on Windows, which has no O_NOFOLLOW).

@@ -15,6 +15,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, sizeProblem } from "./limits.js";
 import {
   parseSnapshotText,
   recogniseSnapshotBytes,
+  setSnapshotText,
   type KnownSchema,
   type ParsedSnapshot,
   type SnapshotProblemDetail,
@@ -139,22 +140,36 @@ function tooLarge(size: number, maxBytes: number): SnapshotProblemDetail {
 
 
 /**
+ * The buffer every snapshot is read into. What is read is judged at once and never kept (a result
+ * holds a decoded copy or nothing), so one buffer serves every read: no allocation per snapshot,
+ * nothing for the collector. Larger than this, a read gets a buffer of its own.
+ */
+const SCRATCH_BYTES = 256 * 1024;
+let scratch: Buffer | null = null;
+
+function readBuffer(length: number): Buffer {
+  if (length > SCRATCH_BYTES) return Buffer.allocUnsafe(length);
+  scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES);
+  return scratch;
+}
+
+/**
  * Reads at most `maxBytes + 1` bytes (null when there were more), so a file
  * that grows after `stat` still cannot exceed the cap in memory. A regular
  * file is read up to its size from `fstat` (one system call), anything that
- * reports no size until its end.
+ * reports no size until its end. The bytes are valid until the next read.
  */
 function readCapped(fd: number, expectedSize: number, maxBytes: number): Buffer | null {
-  let buffer = Buffer.allocUnsafe(Math.min(expectedSize, maxBytes) + 1);
+  let buffer = readBuffer(Math.min(expectedSize, maxBytes) + 1);
   let length = 0;
   for (;;) {
-    if (length === buffer.length) {
+    if (length === Math.min(buffer.length, maxBytes + 1)) {
       if (length > maxBytes) return null;
       const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    const n = fs.readSync(fd, buffer, length, Math.min(buffer.length, maxBytes + 1) - length, null);
     if (n === 0) return buffer.subarray(0, length);
     length += n;
     if (length === expectedSize) return buffer.subarray(0, length);
@@ -292,21 +307,15 @@ function readHistory(
   for (const { version, fileName } of historyFiles(schemaDir, eventType)) {
     const { file, result } = readEntry(schemaDir, fileName, eventType, maxBytes, maxDepth, known);
     if (result === "missing") continue; // removed since the listing: nothing to compare with
-    versions.push(
-      result.status === "ok"
-        ? {
-            version,
-            file,
-            status: "ok",
-            schema: result.schema,
-            // A getter: a recognised snapshot's text is written again only when asked for.
-            get text() {
-              return result.text;
-            },
-            json: result.json,
-          }
-        : { version, file, ...problemFields(result) },
-    );
+    if (result.status !== "ok") {
+      versions.push({ version, file, ...problemFields(result) });
+      continue;
+    }
+    const ok = { version, file, status: "ok", schema: result.schema } as Omit<Extract<SnapshotVersion, { status: "ok" }>, "text" | "json"> & { json?: string };
+    // Not read here: a recognised snapshot's text is written again only when asked for.
+    setSnapshotText(ok, result);
+    ok.json = result.json;
+    versions.push(ok as SnapshotVersion);
   }
   return versions;
 }
@@ -366,16 +375,12 @@ function readSnapshotNow(
   const versions: SnapshotSchema[] = [];
   for (const version of history) if (version.status === "ok") versions.push(version.schema);
   versions.push(current.schema);
-  return {
-    status: "ok",
-    eventType,
-    file,
-    schema: current.schema,
-    get text() {
-      return current.text;
-    },
-    json: current.json,
-    history,
-    versions,
-  };
+  const ok = { status: "ok", eventType, file, schema: current.schema } as Omit<SnapshotOk, "text" | "json" | "history" | "versions"> &
+    Partial<SnapshotOk>;
+  // Not read here: a recognised snapshot's text is written again only when asked for.
+  setSnapshotText(ok, current);
+  ok.json = current.json;
+  ok.history = history;
+  ok.versions = versions;
+  return ok as SnapshotOk;
 }

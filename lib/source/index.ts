@@ -12,3 +12,4 @@ export { lineIndexOf } from "./lines.js";
 export { parseTypeScript, sourceParser } from "./parsers.js";
 export type { SourceParserName } from "./parsers.js";
 export { realPathOf } from "./real-path.js";
+export { detached } from "./detached.js";
