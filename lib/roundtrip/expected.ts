@@ -2,13 +2,26 @@
  * What a reader must get from a value written with another schema, by the Avro specification's
  * resolution rules applied to the value: fields matched by name (or the reader's aliases),
  * reader-only fields from their default, writer-only fields skipped, unions by branch,
- * promotions (int → long → float → double, string ↔ bytes). avsc's decoded value is compared
- * with this, so a resolution that "works" but loses or moves data is caught too.
+ * promotions (int → long, float, double; long → float, double; float → double; string ↔ bytes).
+ * avsc's decoded value is compared with this, so a resolution that "works" but loses or moves
+ * data is caught too.
  */
 import { namedTypes } from "./samples.js";
 
 /** Returned when the schemas hold something this projection does not model: the value is then not compared. */
 export const UNKNOWN = Symbol("unknown");
+
+/**
+ * A float the reader decodes, compared at float precision: JavaScript has no float32, so avsc
+ * gives a long or int promoted to float (or a float default) as the number written, which a
+ * reader in Python or Java rounds. Either is the same float.
+ */
+export class FloatValue {
+  constructor(readonly value: number) {}
+  toJSON(): number {
+    return this.value;
+  }
+}
 
 type Named = Map<string, Record<string, unknown>>;
 
@@ -93,7 +106,7 @@ function project(value: unknown, writerNode: unknown, readerNode: unknown, p: Pr
   const w = kindOf(writer);
   if (r !== w) {
     if (!matches(reader, writer)) return UNKNOWN;
-    if (r === "float") return Math.fround(value as number);
+    if (r === "float") return new FloatValue(value as number);
     if (r === "bytes") return Buffer.from(value as string, "utf8");
     if (r === "string") return (value as Buffer).toString("utf8");
     return value;
@@ -109,9 +122,10 @@ function project(value: unknown, writerNode: unknown, readerNode: unknown, p: Pr
           const projected = project((value as Record<string, unknown>)[source.name], source.type, field.type, p, level + 1);
           if (projected === UNKNOWN) return UNKNOWN;
           out[field.name] = projected;
-        } else if (Object.hasOwn(field, "default") && (field.default === null || typeof field.default !== "object")) {
-          if (kindOf(deref(field.type, p.readerNames)) === "bytes") return UNKNOWN;
-          out[field.name] = field.default;
+        } else if (Object.hasOwn(field, "default")) {
+          const fallback = defaultValue(field.type, field.default, p.readerNames);
+          if (fallback === UNKNOWN) return UNKNOWN;
+          out[field.name] = fallback;
         } else return UNKNOWN;
       }
       return out;
@@ -137,8 +151,30 @@ function project(value: unknown, writerNode: unknown, readerNode: unknown, p: Pr
   }
 }
 
+/**
+ * A reader-only field's default as avsc gives it: the default is for the first branch of a
+ * union, bytes and fixed defaults are strings of code points 0-255 (the specification's JSON
+ * encoding); UNKNOWN for a record, array or map default, and for a union other than a nullable,
+ * which avsc may give wrapped (`{ int: 1 }`).
+ */
+function defaultValue(type: unknown, value: unknown, names: Named): unknown {
+  let node = deref(type, names);
+  if (Array.isArray(node)) {
+    if (node.length !== 2 || !node.includes("null")) return UNKNOWN;
+    node = deref(node[0], names);
+  }
+  if (value !== null && typeof value === "object") return UNKNOWN;
+  const kind = kindOf(node);
+  if (kind === "bytes" || kind === "fixed") return typeof value === "string" ? Buffer.from(value, "latin1") : UNKNOWN;
+  if (kind === "float") return typeof value === "number" ? new FloatValue(value) : UNKNOWN;
+  return value;
+}
+
 /** Null when `actual` equals `expected`; else the path of the first difference (`enrollment.user.id`, `tags[1]`). */
 export function valueDifference(actual: unknown, expected: unknown, path = ""): string | null {
+  if (expected instanceof FloatValue) {
+    return typeof actual === "number" && Math.fround(actual) === Math.fround(expected.value) ? null : path || "(value)";
+  }
   if (Buffer.isBuffer(expected) || expected instanceof Uint8Array) {
     return (Buffer.isBuffer(actual) || actual instanceof Uint8Array) && Buffer.compare(Buffer.from(actual), Buffer.from(expected)) === 0 ? null : path || "(value)";
   }

@@ -80,6 +80,30 @@ describe("roundTripEvent", () => {
     ]);
   });
 
+  it("a long or an int promoted to float: avsc keeps the written number (JavaScript has no float32), which is the float at float precision", () => {
+    const numbers = (type: string) => event([{ name: "n", type }, { name: "m", type: ["null", type], default: null }]);
+    for (const written of ["long", "int"]) {
+      // 40 samples draw -(2^31) - 1 and 2^31 - 1, which a float32 cannot hold exactly.
+      const trip = roundTripEvent(EVENT, numbers(written), [stored(numbers("float"), 1)], { samples: 40, seed: 1 });
+      expect(trip.versions.map((version) => [version.compatible, version.dynamic, version.agree])).toEqual([[true, { ok: true }, true]]);
+    }
+    const expected = expectedRead({ n: 2 ** 31 - 1, m: null }, projection(numbers("float"), numbers("int")));
+    expect(valueDifference({ n: 2 ** 31 - 1, m: null }, expected)).toBeNull();
+    expect(valueDifference({ n: 2 ** 31, m: null }, expected)).toBeNull();
+    expect(valueDifference({ n: 2 ** 31 + 512, m: null }, expected)).toBe("n");
+  });
+
+  it("reader-only fields take their default as avsc gives it: bytes and fixed as bytes, a float at float precision, a union avsc wraps not compared", () => {
+    const older = order([
+      { name: "digest", type: ["bytes", "null"], default: "\u00ff" },
+      { name: "hash", type: { type: "fixed", name: "Hash", size: 1 }, default: "\u00ff" },
+      { name: "rate", type: "float", default: 0.1 },
+      { name: "count", type: ["int", "long"], default: 1 },
+    ]);
+    const [trip] = roundTripEvent(EVENT, CURRENT, [stored(older, 1)], options).versions;
+    expect([trip!.compatible, trip!.dynamic, trip!.agree]).toEqual([true, { ok: true }, true]);
+  });
+
   it("an event type with `-`: avsc refuses the namespace, so avsc alone sees a stand-in, in reader and writer alike", () => {
     const namespace = "org.openedx.enterprise.subsidy.redemption-reversed.v1";
     const schema = event([{ name: "redemption", type: { name: "SubsidyRedemption", type: "record", fields: [{ name: "lms_user_id", type: "long" }] } }], namespace);
