@@ -117,7 +117,8 @@ function project(value: unknown, writerNode: unknown, readerNode: unknown, p: Pr
       const writerFields = (writer as { fields: { name: string; type: unknown }[] }).fields;
       const out: Record<string, unknown> = {};
       for (const field of (reader as { fields: { name: string; type: unknown; default?: unknown; aliases?: string[] }[] }).fields) {
-        const source = writerFields.find((candidate) => candidate.name === field.name || (field.aliases ?? []).includes(candidate.name));
+        // The field's own name wins over its aliases, as in Java and lib/compat (avsc calls both ambiguous).
+        const source = writerFields.find((candidate) => candidate.name === field.name) ?? writerFields.find((candidate) => (field.aliases ?? []).includes(candidate.name));
         if (source) {
           const projected = project((value as Record<string, unknown>)[source.name], source.type, field.type, p, level + 1);
           if (projected === UNKNOWN) return UNKNOWN;

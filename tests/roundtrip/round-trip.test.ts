@@ -133,6 +133,13 @@ describe("what a reader must decode", () => {
     expect(valueDifference(expected, expected)).toBeNull();
   });
 
+  it("a reader field takes the writer field of its own name before one of its aliases (Java's rule, and lib/compat's)", () => {
+    const writer = event([{ name: "amount", type: "long" }, { name: "total", type: "long" }]);
+    const reader = event([{ name: "total", type: "long", aliases: ["amount"] }]);
+    expect(expectedRead({ amount: 1, total: 2 }, projection(reader, writer))).toEqual({ total: 2 });
+    expect(expectedRead({ amount: 1 }, projection(reader, event([{ name: "amount", type: "long" }])))).toEqual({ total: 1 });
+  });
+
   it("the reason samples keep longs within 2^52: avsc's zigzag encoding gives -(2^52 + 1) back as +2^52", () => {
     const long = avro.Type.forSchema("long");
     expect(long.fromBuffer(long.toBuffer(-(2 ** 52)))).toBe(-(2 ** 52));
