@@ -120,9 +120,13 @@ function importLine(keyword: string, names: readonly string[], from: string): st
   return line.length <= 100 ? line : `${keyword} {\n${names.map((name) => `  ${name},\n`).join("")}} from "${from}";`;
 }
 
-/** `./data`, `../learning/data`: how module `from` imports module `to` (ids are posix paths from the output directory). */
+/**
+ * `./data`, `../learning/data`: how module `from` imports module `to` (ids are posix paths from
+ * the output directory). Resolved between files, not directories: `types/signals` imports the
+ * top-level `types` module as `../types`, not as its own directory `./`.
+ */
 function specifier(from: string, to: string): string {
-  const relative = path.posix.relative(path.posix.dirname(from), to);
+  const relative = path.posix.relative(path.posix.dirname(from), `${to}.ts`).slice(0, -".ts".length);
   return relative.startsWith(".") ? relative : `./${relative}`;
 }
 

@@ -116,6 +116,20 @@ export class EnrollmentData {
     expect(file(result, "types.ts")).toContain("export type Int32 = number;");
   });
 
+  it("subdomains named like the support modules (types, tooling, keys) import them from the top, not from their own directory", () => {
+    const dir = schemaDir({
+      "org.openedx.types.thing.created.v1": [{ name: "n", type: "long" }],
+      "org.openedx.tooling.thing.created.v1": [{ name: "thing", type: { name: "ThingData", type: "record", fields: [{ name: "n", type: "long" }] } }],
+      "org.openedx.keys.course.created.v1": [{ name: "course_key", type: "string" }],
+    });
+    const result = run(dir, { customTypes: [{ path: "course_key", type: "CourseKey", source: "x" }] });
+    expect(file(result, "types/signals.ts")).toContain('import { OpenEdxPublicSignal } from "../tooling";\nimport type { Int } from "../types";\n');
+    expect(file(result, "tooling/signals.ts")).toContain('import { OpenEdxPublicSignal } from "../tooling";\nimport { ThingData } from "./data";\n');
+    expect(file(result, "tooling/data.ts")).toContain('import type { Int } from "../types";\n');
+    expect(file(result, "keys/signals.ts")).toContain('import { OpenEdxPublicSignal } from "../tooling";\nimport { CourseKey } from "../keys";\n');
+    expect(Object.values(differences(result))).toEqual([null, null, null]);
+  });
+
   it("--layout flat: one data.ts and one signals.ts, constants told apart by their subdomain when they would clash", () => {
     const dir = schemaDir({
       "org.openedx.learning.course.created.v1": [{ name: "key", type: "string" }],
