@@ -3,7 +3,7 @@
  * user says it, one field at a time (`--custom-type enrollment.course.course_key=CourseKey`) or
  * in a mapping file; every other string stays `string`, which produces the same schema.
  */
-import { NAMED_PRIMITIVES, ARRAY_NAMES, MAP_NAMES, UNSUPPORTED_GLOBALS } from "../model/builtins.js";
+import { reservedClassName } from "./reserved-names.js";
 import { leafType, type ImportedEvent, type ImportedField, type ImportedType } from "./types.js";
 
 /** One `FIELD_PATH=TYPE`, and where it came from (for messages). */
@@ -17,22 +17,6 @@ export interface CustomTypeEntry {
 export class CustomTypeError extends Error {}
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** Names the model reads as something else than a custom type standing for a string. */
-const NOT_A_STRING_TYPE = new Set([
-  ...Object.keys(NAMED_PRIMITIVES),
-  "String",
-  "Boolean",
-  "Number",
-  "BigInt",
-  "Uint8Array",
-  "Buffer",
-  "Int32",
-  "Float32",
-  ...ARRAY_NAMES,
-  ...MAP_NAMES,
-  ...Object.keys(UNSUPPORTED_GLOBALS),
-]);
 
 /** `enrollment.course.course_key=CourseKey` → an entry; throws CustomTypeError with the flag's text. */
 export function parseCustomTypeFlag(text: string): CustomTypeEntry {
@@ -63,7 +47,8 @@ function checkedEntry(path: string, type: string, source: string): CustomTypeEnt
     throw new CustomTypeError(`${source}: ${JSON.stringify(path)} is not a field path (field names joined by ".", e.g. enrollment.course.course_key)`);
   }
   if (!IDENTIFIER.test(type)) throw new CustomTypeError(`${source}: ${JSON.stringify(type)} is not a TypeScript type name`);
-  if (NOT_A_STRING_TYPE.has(type)) {
+  // Number types and globals mean something else to the model; reserved words cannot name the class keys.ts would declare.
+  if (reservedClassName(type) !== null) {
     throw new CustomTypeError(`${source}: \`${type}\` is not a custom type the plugin maps to "string"; name one such as CourseKey, UsageKey or Date`);
   }
   return { path, type, source };

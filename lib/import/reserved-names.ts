@@ -1,6 +1,7 @@
 /**
- * Record names that cannot be the name of a data class: the model reads them as something else
- * (a custom type, a numeric name, a global), or TypeScript does not allow them as a class name.
+ * Names the import cannot give a class (a data class, or a custom type in keys.ts): the model
+ * reads them as something else (a custom type, a numeric name, a global), TypeScript does not
+ * allow them as a class name, or the signals modules import the constructor by that name.
  */
 import { ARRAY_NAMES, MAP_NAMES, NAMED_PRIMITIVES, UNSUPPORTED_GLOBALS } from "../model/builtins.js";
 
@@ -18,6 +19,11 @@ const TYPESCRIPT_RESERVED = new Set(
 /** Why `name` cannot name a data class, or null. `customTypes`: every custom type name in use (built-in and added). */
 export function reservedRecordName(name: string, customTypes: ReadonlySet<string>): string | null {
   if (customTypes.has(name)) return `the plugin reads \`${name}\` as a custom type (a string), never as a data class`;
+  return reservedClassName(name);
+}
+
+/** Why no class the import writes (a data class, or a custom type in keys.ts) may be named `name`, or null. */
+export function reservedClassName(name: string): string | null {
   if (Object.hasOwn(NAMED_PRIMITIVES, name) || name === "Int32" || name === "Float32") return `the plugin reads \`${name}\` as a number type`;
   if (GLOBALS.has(name)) return `\`${name}\` is a global type the plugin reads with its own meaning`;
   if (TYPESCRIPT_RESERVED.has(name)) return `\`${name}\` is a reserved word in TypeScript`;

@@ -189,6 +189,9 @@ describe("openedx-events-avro import: usage", () => {
     [["--schema-dir", "s", "--out", "o", "--layout", "nested"], '--layout must be by-subdomain or flat, got "nested"'],
     [["--schema-dir", "s", "--out", "o", "--custom-type", "course_key"], '--custom-type "course_key": expected FIELD_PATH=TYPE, e.g. enrollment.course.course_key=CourseKey'],
     [["--schema-dir", "s", "--out", "o", "--custom-type", "a.b=Int"], '--custom-type a.b=Int: `Int` is not a custom type the plugin maps to "string"; name one such as CourseKey, UsageKey or Date'],
+    // A reserved word or the signal constructor's name would be written as `export class string` in keys.ts.
+    [["--schema-dir", "s", "--out", "o", "--custom-type", "a.b=string"], '--custom-type a.b=string: `string` is not a custom type the plugin maps to "string"; name one such as CourseKey, UsageKey or Date'],
+    [["--schema-dir", "s", "--out", "o", "--custom-type", "a.b=OpenEdxPublicSignal"], '--custom-type a.b=OpenEdxPublicSignal: `OpenEdxPublicSignal` is not a custom type the plugin maps to "string"; name one such as CourseKey, UsageKey or Date'],
     [["--schema-dir", "s", "--out", "o", "--custom-type", "a..b=CourseKey"], '--custom-type a..b=CourseKey: "a..b" is not a field path (field names joined by ".", e.g. enrollment.course.course_key)'],
     [["--schema-dir", "s", "--out", "o", "--custom-types", "missing.json"], "--custom-types missing.json cannot be read: no such file or directory"],
     [["--schema-dir", "s", "--out", "o", "extra"], 'unexpected argument "extra"'],
