@@ -14,8 +14,32 @@ export type SourceWrite =
   | { readonly status: "written" | "unchanged" | "replaced"; readonly file: string }
   | { readonly status: "refused" | "error"; readonly file: string; readonly reason: string };
 
+/**
+ * Why a directory between `outDir` and the file at `relativePath` cannot be written into (a
+ * symbolic link would lead the write out of the output), or null; `outDir` itself may be a link.
+ */
+function blockedDirectory(outDir: string, relativePath: string): string | null {
+  const segments = relativePath.split("/").slice(0, -1);
+  for (let i = 0; i <= segments.length; i++) {
+    const dir = path.join(outDir, ...segments.slice(0, i));
+    const shown = i === 0 ? "the output directory" : `\`${segments.slice(0, i).join("/")}\` (in the output directory)`;
+    let stats: fs.Stats;
+    try {
+      stats = i === 0 ? fs.statSync(dir) : fs.lstatSync(dir);
+    } catch (error) {
+      if (errorCode(error) === "ENOENT") return null;
+      return `${shown} cannot be read: ${describeError(error)}`;
+    }
+    if (stats.isSymbolicLink()) return `${shown} is a symbolic link, never written through`;
+    if (!stats.isDirectory()) return `${shown} exists and is not a directory`;
+  }
+  return null;
+}
+
 /** What writing `file` would do, without writing. */
-function inspect(target: string, text: string, force: boolean): SourceWrite | "write" | "replace" {
+function inspect(outDir: string, relativePath: string, target: string, text: string, force: boolean): SourceWrite | "write" | "replace" {
+  const blocked = blockedDirectory(outDir, relativePath);
+  if (blocked !== null) return { status: "refused", file: target, reason: blocked };
   let stats: fs.Stats;
   try {
     stats = fs.lstatSync(target);
@@ -41,7 +65,7 @@ function inspect(target: string, text: string, force: boolean): SourceWrite | "w
 export function writeSources(outDir: string, files: readonly RenderedFile[], force: boolean): { results: SourceWrite[]; wrote: boolean } {
   const planned = files.map((file) => {
     const target = path.join(outDir, ...file.path.split("/"));
-    return { file, target, action: inspect(target, file.text, force) };
+    return { file, target, action: inspect(outDir, file.path, target, file.text, force) };
   });
   const stopped = planned.filter(({ action }) => typeof action === "object" && (action.status === "refused" || action.status === "error"));
   if (stopped.length > 0) return { results: stopped.map(({ action }) => action as SourceWrite), wrote: false };

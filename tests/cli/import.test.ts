@@ -133,6 +133,31 @@ describe("openedx-events-avro import never loses a file", () => {
     expect(fs.existsSync(path.join(project, "src", "learning"))).toBe(false);
   });
 
+  it("never writes through a symbolic link to a directory inside --out, even with --force", async () => {
+    const project = tempDir("cli-import-");
+    const schemas = schemaDir({ [eventType]: [{ name: "key", type: "string" }] });
+    const outside = tempDir("cli-import-outside-");
+    fs.mkdirSync(path.join(project, "src"), { recursive: true });
+    fs.symlinkSync(outside, path.join(project, "src", "learning"));
+    const result = await run(project, "import", "--schema-dir", schemas, "--out", "src", "--force");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("refused   src/learning/signals.ts\n          `learning` (in the output directory) is a symbolic link, never written through\n");
+    expect(result.stdout).toContain("nothing written to src\n");
+    expect(tree(outside)).toEqual({});
+    expect(fs.existsSync(path.join(project, "src", "tooling.ts"))).toBe(false);
+  });
+
+  it("a file where a directory of the output goes: refused before anything is written", async () => {
+    const project = tempDir("cli-import-");
+    const schemas = schemaDir({ [eventType]: [{ name: "key", type: "string" }] });
+    fs.mkdirSync(path.join(project, "src"), { recursive: true });
+    fs.writeFileSync(path.join(project, "src", "learning"), "// a file\n");
+    const result = await run(project, "import", "--schema-dir", schemas, "--out", "src", "--force");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("refused   src/learning/signals.ts\n          `learning` (in the output directory) exists and is not a directory\n");
+    expect(tree(project)).toEqual({ "src/learning": "// a file\n" });
+  });
+
   it("unreadable or non-Avro input: exit 2, each file named, nothing written", async () => {
     const project = tempDir("cli-import-");
     const schemas = schemaDir({
