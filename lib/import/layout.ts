@@ -6,7 +6,7 @@
  * modules that use several shapes import them under aliases.
  */
 import { toConstantCase } from "../naming/index.js";
-import { reachableRecords, type ImportedEvent, type RecordVariant } from "./types.js";
+import { leafType, reachableRecords, type ImportedEvent, type ImportedField, type RecordVariant } from "./types.js";
 
 export type Layout = "by-subdomain" | "flat";
 export const LAYOUTS: readonly Layout[] = ["by-subdomain", "flat"];
@@ -69,12 +69,14 @@ export function planModules(events: readonly ImportedEvent[], variants: readonly
     module.events.push({ event, constant: "" });
   }
   for (const module of signalsModules.values()) {
-    const taken = new Set<string>();
+    // The names the module imports (top-level records and custom types) are not free for a constant.
+    const taken = new Set(module.events.flatMap(({ event }) => event.fields.map((field) => importedName(field))).filter((name) => name !== null));
     const plain = module.events.map(({ event }) => constantNameOf(event.eventType));
     module.events.forEach((entry, i) => {
+      const withSubdomain = constantNameOf(entry.event.eventType, true);
       // Flat layout: two subdomains may name the same subject and action; the subdomain tells them apart.
-      let constant = plain.indexOf(plain[i]!) !== plain.lastIndexOf(plain[i]!) ? constantNameOf(entry.event.eventType, true) : plain[i]!;
-      for (let n = 2; taken.has(constant); n++) constant = `${constantNameOf(entry.event.eventType, true)}_${n}`;
+      let constant = plain.indexOf(plain[i]!) !== plain.lastIndexOf(plain[i]!) || taken.has(plain[i]!) ? withSubdomain : plain[i]!;
+      for (let n = 2; taken.has(constant); n++) constant = `${withSubdomain}_${n}`;
       taken.add(constant);
       (entry as { constant: string }).constant = constant;
     });
@@ -106,6 +108,12 @@ export function planModules(events: readonly ImportedEvent[], variants: readonly
     signalsModules: [...signalsModules.values()].sort(byId),
     home,
   };
+}
+
+/** The class a top-level field names in a signals module: its record, or its custom type. */
+function importedName(field: ImportedField): string | null {
+  const leaf = leafType(field.type);
+  return leaf.kind === "record" ? leaf.record.name : field.customType;
 }
 
 /**

@@ -130,6 +130,16 @@ export class EnrollmentData {
     expect(Object.values(differences(result))).toEqual([null, null, null]);
   });
 
+  it("a signal constant never takes the name of a class its module imports (a record named COURSE_CREATED)", () => {
+    const dir = schemaDir({
+      "org.openedx.learning.course.created.v1": [{ name: "course", type: { name: "COURSE_CREATED", type: "record", fields: [{ name: "key", type: "string" }] } }],
+    });
+    const result = run(dir);
+    expect(file(result, "learning/signals.ts")).toContain('import { COURSE_CREATED } from "./data";\n');
+    expect(file(result, "learning/signals.ts")).toContain("export const LEARNING_COURSE_CREATED = new OpenEdxPublicSignal({\n");
+    expect(Object.values(differences(result))).toEqual([null]);
+  });
+
   it("--layout flat: one data.ts and one signals.ts, constants told apart by their subdomain when they would clash", () => {
     const dir = schemaDir({
       "org.openedx.learning.course.created.v1": [{ name: "key", type: "string" }],
