@@ -6,6 +6,8 @@
  * avsc's decoded value is compared with this, so a resolution that "works" but loses or moves
  * data is caught too.
  */
+import { isPromotable } from "../compat/resolve.js";
+import type { AvroPrimitive } from "../settings.js";
 import { namedTypes } from "./samples.js";
 
 /** Returned when the schemas hold something this projection does not model: the value is then not compared. */
@@ -60,14 +62,6 @@ function shortName(node: unknown): string {
   return name.slice(name.lastIndexOf(".") + 1);
 }
 
-const PROMOTIONS: Readonly<Record<string, readonly string[]>> = {
-  int: ["long", "float", "double"],
-  long: ["float", "double"],
-  float: ["double"],
-  string: ["bytes"],
-  bytes: ["string"],
-};
-
 /** Whether a reader branch `reader` matches writer type `writer` (same kind, same name for named types, or a promotion). */
 function matches(reader: unknown, writer: unknown): boolean {
   const r = kindOf(reader);
@@ -79,7 +73,7 @@ function matches(reader: unknown, writer: unknown): boolean {
     }
     return true;
   }
-  return PROMOTIONS[w]?.includes(r) ?? false;
+  return PRIMITIVES.has(w) && PRIMITIVES.has(r) && isPromotable(w as AvroPrimitive, r as AvroPrimitive);
 }
 
 /** The value a reader with `p.reader` decodes from `value`, written with `p.writer`; UNKNOWN when not modelled. */
