@@ -6,11 +6,17 @@
  * full names of their records still match one another exactly as they did.
  */
 import avro from "avsc";
+import { errorMessage } from "../errors.js";
 import { isStrictAvroNamespace } from "../naming/index.js";
-import { avscRegistry } from "../avro/validate.js";
+import { PLACEHOLDER_NAMESPACE, avscRegistry, withNamespace } from "../avro/validate.js";
 
-/** The namespace avsc sees in place of one it refuses. */
-export const AVSC_NAMESPACE = "openedx.events.roundtrip";
+/** The namespace avsc sees in place of one it refuses: the one lib/avro's validation gives it. */
+export const AVSC_NAMESPACE = PLACEHOLDER_NAMESPACE;
+
+/** avsc's message about a schema of `eventType`, naming the event's namespace where avsc saw the stand-in. */
+export function avscMessage(error: unknown, eventType: string): string {
+  return withNamespace(errorMessage(error), eventType) ?? "";
+}
 
 /** `schema` as avsc may read it: the top-level namespace swapped when avsc would refuse it. */
 export function forAvsc(schema: unknown): unknown {

@@ -7,8 +7,7 @@
  */
 import type avro from "avsc";
 import { checkCompatibility, type CompatibilityFinding } from "../compat/index.js";
-import { errorMessage } from "../errors.js";
-import { avscType } from "./avsc-types.js";
+import { avscMessage, avscType } from "./avsc-types.js";
 import { UNKNOWN, expectedRead, projection, valueDifference } from "./expected.js";
 import { sampleValues, seedOf } from "./samples.js";
 
@@ -68,7 +67,7 @@ export function roundTripEvent(eventType: string, current: unknown, stored: read
     writer = avscType(current);
     samples = sampleValues(current, options.samples, seedOf(eventType, options.seed));
   } catch (error) {
-    const self: DynamicResult = { ok: false, stage: "encode", sample: null, path: null, message: `avsc refuses the current schema: ${errorMessage(error)}` };
+    const self: DynamicResult = { ok: false, stage: "encode", sample: null, path: null, message: `avsc refuses the current schema: ${avscMessage(error, eventType)}` };
     return { eventType, samples: 0, self, versions: [] };
   }
   const encoded: Buffer[] = [];
@@ -76,11 +75,11 @@ export function roundTripEvent(eventType: string, current: unknown, stored: read
     try {
       encoded.push(writer.toBuffer(value));
     } catch (error) {
-      const self: DynamicResult = { ok: false, stage: "encode", sample: i, path: invalidPath(writer, value), message: errorMessage(error) };
+      const self: DynamicResult = { ok: false, stage: "encode", sample: i, path: invalidPath(writer, value), message: avscMessage(error, eventType) };
       return { eventType, samples: samples.length, self, versions: [] };
     }
   }
-  const self = decodeAll(writer, null, samples, encoded, projection(current, current));
+  const self = decodeAll(eventType, writer, null, samples, encoded, projection(current, current));
   const versions = stored.map((version): VersionRoundTrip => {
     const result = checkCompatibility(version.schema, current);
     let dynamic: DynamicResult;
@@ -88,24 +87,25 @@ export function roundTripEvent(eventType: string, current: unknown, stored: read
     try {
       reader = avscType(version.schema);
     } catch (error) {
-      dynamic = { ok: false, stage: "resolve", sample: null, path: null, message: `avsc refuses this version: ${errorMessage(error)}` };
+      dynamic = { ok: false, stage: "resolve", sample: null, path: null, message: `avsc refuses this version: ${avscMessage(error, eventType)}` };
       return { version, compatible: result.compatible, findings: result.findings, dynamic, agree: !result.compatible };
     }
     let resolver: avro.Resolver;
     try {
       resolver = reader.createResolver(writer);
     } catch (error) {
-      const message = errorMessage(error);
+      const message = avscMessage(error, eventType);
       dynamic = { ok: false, stage: "resolve", sample: null, path: missingFieldPath(message, version.schema), message };
       return { version, compatible: result.compatible, findings: result.findings, dynamic, agree: !result.compatible };
     }
-    dynamic = decodeAll(reader, resolver, samples, encoded, projection(version.schema, current));
+    dynamic = decodeAll(eventType, reader, resolver, samples, encoded, projection(version.schema, current));
     return { version, compatible: result.compatible, findings: result.findings, dynamic, agree: result.compatible === dynamic.ok };
   });
   return { eventType, samples: samples.length, self, versions };
 }
 
 function decodeAll(
+  eventType: string,
   reader: avro.Type,
   resolver: avro.Resolver | null,
   samples: readonly unknown[],
@@ -117,7 +117,7 @@ function decodeAll(
     try {
       decoded = resolver ? reader.fromBuffer(bytes, resolver) : reader.fromBuffer(bytes);
     } catch (error) {
-      return { ok: false, stage: "decode", sample: i, path: null, message: errorMessage(error) };
+      return { ok: false, stage: "decode", sample: i, path: null, message: avscMessage(error, eventType) };
     }
     const invalid = invalidPath(reader, decoded);
     if (invalid !== null) return { ok: false, stage: "value", sample: i, path: invalid, message: "avsc decoded a value its own reader type calls invalid" };

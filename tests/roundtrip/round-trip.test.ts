@@ -116,6 +116,19 @@ describe("roundTripEvent", () => {
     expect(trip.versions[0]!.dynamic).toEqual({ ok: true });
   });
 
+  it("avsc's messages about an event type with `-` name its own namespace, not the stand-in", () => {
+    const namespace = "org.openedx.enterprise.subsidy.redemption-reversed.v1";
+    const record = (fields: unknown[]) => event([{ name: "redemption", type: { name: "SubsidyRedemption", type: "record", fields } }], namespace);
+    const [trip] = roundTripEvent(namespace, record([]), [stored(record([{ name: "lms_user_id", type: "long" }]), 1)], options).versions;
+    expect(trip!.dynamic).toEqual({
+      ok: false,
+      stage: "resolve",
+      sample: null,
+      path: "redemption.lms_user_id",
+      message: `no matching field for default-less ${namespace}.SubsidyRedemption.lms_user_id`,
+    });
+  });
+
   it("a current schema avsc refuses is reported on the self round trip, not thrown", () => {
     const trip = roundTripEvent(EVENT, event([{ name: "x", type: "Nope" }]), [], options);
     expect(trip.self).toMatchObject({ ok: false, stage: "encode", sample: null });
