@@ -32,10 +32,11 @@ export function roundTripFlags(values: { "round-trip"?: boolean; samples?: strin
   return { samples };
 }
 
-/** Whether the mode requires the stored version (`latest`: the snapshot itself) to read what the current schema writes. */
-function forwardRequired(mode: CompatibilityMode, latest: boolean): boolean {
+/** Whether the mode requires the stored version to read what the current schema writes. */
+function forwardRequired(mode: CompatibilityMode, version: StoredVersion): boolean {
   if (mode === "FORWARD_TRANSITIVE" || mode === "FULL_TRANSITIVE") return true;
-  return (mode === "FORWARD" || mode === "FULL") && latest;
+  // The non-transitive modes ask it of the snapshot itself (the latest version) only.
+  return (mode === "FORWARD" || mode === "FULL") && version.version === null;
 }
 
 function versionName(io: CliIO, version: StoredVersion): string {
@@ -108,7 +109,7 @@ export function roundTripProblems(
       );
       continue;
     }
-    trip.versions.forEach((version, index) => {
+    for (const version of trip.versions) {
       const name = versionName(io, version.version);
       if (!version.agree) {
         disagreements++;
@@ -121,13 +122,13 @@ export function roundTripProblems(
         );
       } else if (!version.dynamic.ok) {
         const text = `Event \`${eventType}\`: data written with the current schema cannot be read with ${name}: ${describeDynamic(version.dynamic)}. The static check agrees: ${describeFindings(version)}.`;
-        if (forwardRequired(settings.compatibility, index === trip.versions.length - 1)) {
+        if (forwardRequired(settings.compatibility, version.version)) {
           problem("incompatible", `${text} Consumers still reading with that version would fail (${settings.compatibility}): restore the field, or publish a new event type.`);
         } else {
           reporter.status("note", "yellow", text, `allowed by ${settings.compatibility}`);
         }
       }
-    });
+    }
   }
   reporter.status(
     "round-trip",
