@@ -92,7 +92,7 @@ class ModuleScope {
         return this.id(type.record);
       case "array": {
         const items = this.typeText(type.items, customType);
-        return items.includes(" | ") ? `(${items})[]` : `${items}[]`;
+        return type.items.kind === "nullable" ? `(${items})[]` : `${items}[]`;
       }
       case "map":
         return `Record<string, ${this.typeText(type.values, customType)}>`;

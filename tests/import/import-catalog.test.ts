@@ -116,6 +116,55 @@ export class EnrollmentData {
     expect(file(result, "types.ts")).toContain("export type Int32 = number;");
   });
 
+  it("records defined inline in array items and referred to by name in nullables, arrays of arrays and maps, shared and clashing across events: back byte for byte", () => {
+    const record = (name: string, fields: unknown[]) => ({ name, type: "record", fields });
+    const point = record("Point", [
+      { name: "x", type: "double" },
+      { name: "tags", type: ["null", { type: "array", items: ["null", "string"] }], default: null },
+    ]);
+    const dir = schemaDir({
+      "org.openedx.learning.shape.drawn.v1": [
+        {
+          name: "shape",
+          type: record("Shape", [
+            { name: "points", type: { type: "array", items: point } },
+            { name: "center", type: ["null", "Point"], default: null },
+            { name: "grid", type: { type: "array", items: { type: "array", items: "Point" } } },
+            { name: "heights", type: ["null", { type: "array", items: { type: "array", items: ["null", "long"] } }], default: null },
+            { name: "named", type: { type: "map", values: "Point" } },
+          ]),
+        },
+        { name: "again", type: "Shape" },
+        { name: "first", type: ["null", "Point"], default: null },
+      ],
+      "org.openedx.learning.point.moved.v1": [
+        { name: "from", type: ["null", point], default: null },
+        { name: "path", type: { type: "array", items: "Point" } },
+      ],
+      "org.openedx.content.point.placed.v1": [{ name: "point", type: record("Point", [{ name: "x", type: "long" }]) }],
+    });
+    const result = run(dir);
+    expect(result.problems).toEqual([]);
+    expect(file(result, "learning/data.ts")).toContain(`export class Point {
+  readonly x!: Float;
+  readonly tags: (string | null)[] | null = null;
+}
+
+export class Shape {
+  readonly points!: Point[];
+  readonly center: Point | null = null;
+  readonly grid!: Point[][];
+  readonly heights: (Int | null)[][] | null = null;
+  readonly named!: Record<string, Point>;
+}
+`);
+    expect(file(result, "learning/signals.ts")).toContain("  shape: Shape;\n  again: Shape;\n  first: Point | null;\n");
+    expect(file(result, "learning/signals.ts")).toContain("  from: Point | null;\n  path: Point[];\n");
+    expect(file(result, "content/data.ts")).toContain("export class Point {\n  readonly x!: Int;\n}\n");
+    expect(result.settingsToAdd).toEqual({ allowMaps: true });
+    expect(Object.values(differences(result))).toEqual([null, null, null]);
+  });
+
   it("subdomains named like the support modules (types, tooling, keys) import them from the top, not from their own directory", () => {
     const dir = schemaDir({
       "org.openedx.types.thing.created.v1": [{ name: "n", type: "long" }],
