@@ -3,11 +3,11 @@
  * replaced without `force`, and then one refused file stops every write, so a half-updated
  * catalog (signals importing classes that are not there) is never left behind.
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describeError } from "../catalog/index.js";
 import { errorCode } from "../errors.js";
+import { writeAtomically } from "../snapshots/write.js";
 import type { RenderedFile } from "./render.js";
 
 export type SourceWrite =
@@ -37,7 +37,7 @@ function blockedDirectory(outDir: string, relativePath: string): string | null {
 }
 
 /** What writing `file` would do, without writing. */
-function inspect(outDir: string, relativePath: string, target: string, text: string, force: boolean): SourceWrite | "write" | "replace" {
+function inspect(outDir: string, relativePath: string, target: string, text: string, force: boolean): SourceWrite | { replace: number } | "write" {
   const blocked = blockedDirectory(outDir, relativePath);
   if (blocked !== null) return { status: "refused", file: target, reason: blocked };
   let stats: fs.Stats;
@@ -50,15 +50,16 @@ function inspect(outDir: string, relativePath: string, target: string, text: str
   if (!stats.isFile()) {
     return { status: "refused", file: target, reason: stats.isSymbolicLink() ? "it is a symbolic link, never written through" : "it exists and is not a regular file" };
   }
-  let existing: string;
-  try {
-    existing = fs.readFileSync(target, "utf8");
-  } catch (error) {
-    return { status: "error", file: target, reason: describeError(error) };
+  // Another size is other content: a large file is not read to say so.
+  if (stats.size === Buffer.byteLength(text)) {
+    try {
+      if (fs.readFileSync(target, "utf8") === text) return { status: "unchanged", file: target };
+    } catch (error) {
+      return { status: "error", file: target, reason: describeError(error) };
+    }
   }
-  if (existing === text) return { status: "unchanged", file: target };
   if (!force) return { status: "refused", file: target, reason: "it exists with other content; pass --force to replace it" };
-  return "replace";
+  return { replace: stats.mode };
 }
 
 /** Writes every file under `outDir`, or none when one is refused (with the reasons). */
@@ -67,11 +68,11 @@ export function writeSources(outDir: string, files: readonly RenderedFile[], for
     const target = path.join(outDir, ...file.path.split("/"));
     return { file, target, action: inspect(outDir, file.path, target, file.text, force) };
   });
-  const stopped = planned.filter(({ action }) => typeof action === "object" && (action.status === "refused" || action.status === "error"));
-  if (stopped.length > 0) return { results: stopped.map(({ action }) => action as SourceWrite), wrote: false };
+  const stopped = planned.flatMap(({ action }) => (typeof action === "object" && "status" in action && (action.status === "refused" || action.status === "error") ? [action] : []));
+  if (stopped.length > 0) return { results: stopped, wrote: false };
   const results: SourceWrite[] = [];
   for (const { file, target, action } of planned) {
-    if (typeof action === "object") {
+    if (typeof action === "object" && "status" in action) {
       results.push(action);
       continue;
     }
@@ -82,10 +83,8 @@ export function writeSources(outDir: string, files: readonly RenderedFile[], for
         fs.writeFileSync(target, file.text, { flag: "wx" });
         results.push({ status: "written", file: target });
       } else {
-        // A temporary file renamed into place: a reader never sees half a file, a link is replaced, not followed.
-        const temporary = `${target}.${crypto.randomBytes(6).toString("hex")}.tmp`;
-        fs.writeFileSync(temporary, file.text, { flag: "wx" });
-        fs.renameSync(temporary, target);
+        // As generate writes snapshots: renamed into place (a reader never sees half a file, a link is replaced, not followed), the file's mode kept.
+        writeAtomically(path.dirname(target), target, Buffer.from(file.text, "utf8"), action.replace);
         results.push({ status: "replaced", file: target });
       }
     } catch (error) {

@@ -89,7 +89,8 @@ function preserveAsHistory(dir: string, current: string, eventType: string, firs
   }
 }
 
-function writeAtomically(dir: string, target: string, bytes: Buffer, mode: number | undefined): void {
+/** Writes `bytes` to a temporary file in `dir`, renamed over `target`; the temporary file is removed when anything fails. */
+export function writeAtomically(dir: string, target: string, bytes: Buffer, mode: number | undefined): void {
   // Starts with "." and ends in ".tmp": never mistaken for a snapshot by listings.
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`);
   try {
