@@ -153,6 +153,18 @@ describe("what a reader must decode", () => {
     expect(expectedRead({ amount: 1 }, projection(reader, event([{ name: "amount", type: "long" }])))).toEqual({ total: 1 });
   });
 
+  it("where avsc differs from the specification and the static check: full record names, and a field's name beside its alias", () => {
+    const moved = order([], []);
+    (moved.fields[0]!.type as Record<string, unknown>)["namespace"] = "org.openedx.shop.other";
+    const aliased = order([{ name: "receipt_copy", type: "bytes", aliases: ["receipt"] }], ["receipt"]);
+    const current = order([{ name: "receipt_copy", type: "bytes" }]);
+    const trips = roundTripEvent(EVENT, current, [stored(moved, 1), stored(aliased, 2)], options).versions;
+    expect(trips.map((trip) => [trip.compatible, trip.agree, (trip.dynamic as { message: string }).message])).toEqual([
+      [true, false, `no alias found for ${EVENT}.OrderData`],
+      [true, false, `ambiguous aliasing for ${EVENT}.OrderData.receipt_copy ([ 'receipt_copy', 'receipt' ])`],
+    ]);
+  });
+
   it("the reason samples keep longs within 2^52: avsc's zigzag encoding gives -(2^52 + 1) back as +2^52", () => {
     const long = avro.Type.forSchema("long");
     expect(long.fromBuffer(long.toBuffer(-(2 ** 52)))).toBe(-(2 ** 52));
