@@ -154,8 +154,7 @@ describe("what a reader must decode", () => {
   });
 
   it("where avsc differs from the specification and the static check: full record names, and a field's name beside its alias", () => {
-    const moved = order([], []);
-    (moved.fields[0]!.type as Record<string, unknown>)["namespace"] = "org.openedx.shop.other";
+    const moved = event([{ name: "order", type: { ...(order().fields[0] as { type: object }).type, namespace: "org.openedx.shop.other" } }]);
     const aliased = order([{ name: "receipt_copy", type: "bytes", aliases: ["receipt"] }], ["receipt"]);
     const current = order([{ name: "receipt_copy", type: "bytes" }]);
     const trips = roundTripEvent(EVENT, current, [stored(moved, 1), stored(aliased, 2)], options).versions;
