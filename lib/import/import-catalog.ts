@@ -37,7 +37,10 @@ export interface ImportResult {
   readonly settingsToAdd: Readonly<Record<string, unknown>>;
 }
 
-/** Reads and converts; throws only when the schema directory itself cannot be listed. */
+/**
+ * Reads and converts; throws when the schema directory itself cannot be listed, and
+ * CustomTypeError when a mapping names a field that is not a string or one mapped already.
+ */
 export function importCatalog(schemaDir: string, options: ImportOptions): ImportResult {
   const reading = readSchemaDirectory(schemaDir);
   const warnings: string[] = [];
