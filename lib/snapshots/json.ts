@@ -57,7 +57,7 @@ export function isSpacedJson(text: string, compact: string, maxDepth: number): b
   let depth = 0;
   for (let j = 0; j < compact.length; j++, i++) {
     const c = compact.charCodeAt(j);
-    if (!inString) while (isJsonSpace(text.charCodeAt(i))) i++;
+    if (!inString && !insideLiteral(compact, j)) while (isJsonSpace(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i) !== c) return false;
     if (!inString && (c === 0x5b /* [ */ || c === 0x7b) /* { */ && ++depth > maxDepth) return false;
     if (!inString && (c === 0x5d /* ] */ || c === 0x7d) /* } */) depth--;
@@ -95,7 +95,7 @@ export function spacedJsonLayout(bytes: Uint8Array, compact: string, maxDepth: n
   for (let j = 0; j < compact.length; j++, i++) {
     const c = compact.charCodeAt(j);
     if (c > 0x7e) return null;
-    if (!inString) {
+    if (!inString && !insideLiteral(compact, j)) {
       const gapStart = i;
       while (i < bytes.length && isJsonSpace(bytes[i]!)) i++;
       if (canonical) canonical = isIndentGap(bytes, gapStart, i, previous, c, depth);
@@ -143,6 +143,20 @@ function isIndentGap(bytes: Uint8Array, start: number, end: number, previous: nu
   if (end - start !== 1 + 2 * indent || bytes[start] !== 0x0a) return false;
   for (let k = start + 1; k < end; k++) if (bytes[k] !== 0x20) return false;
   return true;
+}
+
+/**
+ * Whether `compact[j]` continues the literal (`null`, `true`, a number) that `compact[j - 1]`
+ * belongs to: outside strings, compact JSON puts two such characters side by side only within one
+ * token, and white space there (`nu ll`) is not JSON.
+ */
+function insideLiteral(compact: string, j: number): boolean {
+  return j > 0 && isLiteralChar(compact.charCodeAt(j)) && isLiteralChar(compact.charCodeAt(j - 1));
+}
+
+/** A character of `true`, `false`, `null` or a number. */
+function isLiteralChar(c: number): boolean {
+  return (c >= 0x61 /* a */ && c <= 0x7a) /* z */ || (c >= 0x30 /* 0 */ && c <= 0x39) /* 9 */ || c === 0x2e /* . */ || c === 0x2d /* - */ || c === 0x2b /* + */ || c === 0x45 /* E */;
 }
 
 function isJsonSpace(c: number): boolean {

@@ -105,6 +105,27 @@ describe("a snapshot recognised on its bytes", () => {
     resetCaches("snapshots");
   });
 
+  it("reads white space inside a literal (`nu ll`) as the text it is, not JSON, with or without the generated schema", () => {
+    const nullable = {
+      ...SCHEMA,
+      fields: [...SCHEMA.fields, { name: "maybe", type: ["null", "string"], default: null }],
+    } as unknown as SnapshotSchema;
+    const knownNullable: KnownSchema = { schema: nullable, json: JSON.stringify(nullable) };
+    const written = formatSchema(nullable as unknown as CloudEventSchema);
+    expect(written).toContain('"default": null');
+    const broken = written.replace('"default": null', '"default": nu ll');
+    expect(() => JSON.parse(broken) as unknown).toThrow();
+    expect(spacedJsonLayout(bytes(broken), knownNullable.json, 64)).toBeNull();
+    expect(isSpacedJson(broken, knownNullable.json, 64)).toBe(false);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snapshot-layout-"));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, snapshotFileName(EVENT)), broken);
+    for (const options of [{ known: knownNullable }, {}]) {
+      resetCaches("snapshots");
+      expect(readSnapshot(dir, EVENT, options)).toMatchObject({ status: "problem", kind: "not-json" });
+    }
+  });
+
   it("gives readSnapshot the same result with or without the generated schema, history included", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snapshot-layout-"));
     dirs.push(dir);
