@@ -161,6 +161,26 @@ describe("the fast parser on what the fixtures lack", () => {
   });
 });
 
+describe("what oxc parses but TypeScript does not", () => {
+  const cases: Record<string, string> = {
+    // TypeScript's parser rejects legacy octal in modules; oxc reports them only as semantic errors.
+    "octal.ts": "export class A { readonly x!: number }\nexport const mode = 0644;\n",
+    "octal-escape.ts": 'export class A { readonly x!: number }\nexport const text = "\\01";\n',
+    // A JSDoc type outside a comment: oxc drops the `?` and would read an array of strings.
+    "jsdoc-type.ts": "export class A { readonly tags!: Array<?string> }\n",
+  };
+
+  it("is left to typescript-estree, so that it reads as typescript-estree reads it", () => {
+    for (const [name, text] of Object.entries(cases)) {
+      const file = `/project/${name}`;
+      useSourceParser("typescript-estree");
+      const reference = parseTypeScript(file, text);
+      useSourceParser("oxc");
+      expect(parseTypeScript(file, text), name).toEqual(reference);
+    }
+  });
+});
+
 /**
  * The AST without what only one parser has: `loc` (typescript-estree), `start`/`end` (oxc), and
  * properties absent on one side and null or false on the other (oxc's `computed: false` on enum
