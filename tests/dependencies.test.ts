@@ -73,12 +73,43 @@ export function floatingRanges(lock: Lock, manifest: Manifest): string[] {
   return problems;
 }
 
+/**
+ * Every optional dependency of an installed package that package-lock.json does not record. npm
+ * installs on another platform only what the lock records, so a native package (oxc-parser, one
+ * binding per platform) recorded with this machine's binding alone would install with none there
+ * (npm/cli#4828, a lock written with optional dependencies omitted).
+ */
+export function unrecordedOptionalDependencies(lock: Lock): string[] {
+  const missing: string[] = [];
+  for (const [location, entry] of Object.entries(lock.packages)) {
+    for (const name of Object.keys(entry.optionalDependencies ?? {})) {
+      if (installedFor(lock, location, name) === null) missing.push(`${location || "(root)"} → optionalDependencies.${name}`);
+    }
+  }
+  return missing;
+}
+
 describe("package-lock.json", () => {
   const lock = JSON.parse(readFileSync(new URL("../package-lock.json", import.meta.url), "utf8")) as Lock;
   const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as Manifest;
 
   it("has no floating range (dist-tag or wildcard) that an exact override does not pin", () => {
     expect(floatingRanges(lock, manifest)).toEqual([]);
+  });
+
+  it("records every optional dependency (each platform's native binding), not only this platform's", () => {
+    expect(unrecordedOptionalDependencies(lock)).toEqual([]);
+    // The guard means something: oxc-parser's bindings are there, one per platform it supports.
+    const oxc = lock.packages["node_modules/oxc-parser"];
+    expect(Object.keys(oxc?.optionalDependencies ?? {}).length).toBeGreaterThan(10);
+    const planted: Lock = {
+      packages: {
+        "": {},
+        "node_modules/native": { version: "1.0.0", optionalDependencies: { "native-linux": "1.0.0", "native-darwin": "1.0.0" } },
+        "node_modules/native-linux": { version: "1.0.0" },
+      },
+    };
+    expect(unrecordedOptionalDependencies(planted)).toEqual(["node_modules/native → optionalDependencies.native-darwin"]);
   });
 
   it("records, for each exact override, the version it pins", () => {

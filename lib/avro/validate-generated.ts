@@ -147,6 +147,7 @@ function shallowType(type: unknown, walk: Walk, references: string[]): { type: u
 const names = new Map<string, { readonly error: string | null; readonly standIn: avro.Type | null }>();
 const typeVerdicts = new Map<string, string | null>();
 registerCache("avro", () => {
+  recentVerdicts.clear();
   names.clear();
   typeVerdicts.clear();
 });

@@ -46,44 +46,14 @@ export function findExcessiveNesting(text: string, maxDepth: number): number | n
 }
 
 /**
- * True when `text` is `compact` (a `JSON.stringify` result, which has no whitespace outside
- * strings) with any whitespace between tokens, and an optional byte order mark: the same JSON
- * value written with the same key order and escapes, compared without parsing anything. False
- * too when it nests deeper than `maxDepth`. A flat loop, bounded by `compact`: safe on any text.
- */
-export function isSpacedJson(text: string, compact: string, maxDepth: number): boolean {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let inString = false;
-  let depth = 0;
-  for (let j = 0; j < compact.length; j++, i++) {
-    const c = compact.charCodeAt(j);
-    if (!inString) while (isJsonSpace(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== c) return false;
-    if (!inString && (c === 0x5b /* [ */ || c === 0x7b) /* { */ && ++depth > maxDepth) return false;
-    if (!inString && (c === 0x5d /* ] */ || c === 0x7d) /* } */) depth--;
-    if (inString) {
-      if (c === BACKSLASH) {
-        // The escaped character is compared as is, whatever it is.
-        j++;
-        i++;
-        if (text.charCodeAt(i) !== compact.charCodeAt(j)) return false;
-      } else if (c === QUOTE) {
-        inString = false;
-      }
-    } else if (c === QUOTE) {
-      inString = true;
-    }
-  }
-  while (isJsonSpace(text.charCodeAt(i))) i++;
-  return i === text.length;
-}
-
-/**
- * {@link isSpacedJson} on the bytes of a file, before they are decoded: `"canonical"` when they are
- * exactly `JSON.stringify(value, null, 2)` of the value `compact` is (two-space layout, no byte
- * order mark, nothing after the last brace), so the text need not be kept, since it can be written
- * again; `"spaced"` for another layout; null when they are not `compact` or `compact` is not plain
- * ASCII (the decoded text then decides, as before). A flat loop, bounded by `compact`.
+ * Whether the bytes of a file, before they are decoded, are `compact` (a `JSON.stringify` result,
+ * which has no whitespace outside strings) with any whitespace between tokens and an optional byte
+ * order mark: the same JSON value written with the same key order and escapes, compared without
+ * parsing anything. `"canonical"` when they are exactly what openedx-events writes of it
+ * (`JSON.stringify(value, null, 2)`, printable ASCII only, no byte order mark, nothing after the
+ * last brace), so the text need not be kept, since it can be written again; `"spaced"` for any
+ * other layout; null when they are not `compact`, or nest deeper than `maxDepth`. A flat loop,
+ * bounded by `compact`: safe on any bytes.
  */
 export function spacedJsonLayout(bytes: Uint8Array, compact: string, maxDepth: number): "canonical" | "spaced" | null {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -94,8 +64,18 @@ export function spacedJsonLayout(bytes: Uint8Array, compact: string, maxDepth: n
   let previous = 0;
   for (let j = 0; j < compact.length; j++, i++) {
     const c = compact.charCodeAt(j);
-    if (c > 0x7e) return null;
-    if (!inString) {
+    if (c > 0x7e) {
+      // openedx-events writes these as `\uXXXX` escapes: a file holding them as such is not canonical.
+      canonical = false;
+      if (c > 0x7f) {
+        const length = utf8Matches(bytes, i, compact, j);
+        if (length === 0) return null;
+        i += length - 1;
+        if (c >= 0xd800 && c <= 0xdbff) j++;
+        continue;
+      }
+    }
+    if (!inString && !insideLiteral(compact, j)) {
       const gapStart = i;
       while (i < bytes.length && isJsonSpace(bytes[i]!)) i++;
       if (canonical) canonical = isIndentGap(bytes, gapStart, i, previous, c, depth);
@@ -103,6 +83,7 @@ export function spacedJsonLayout(bytes: Uint8Array, compact: string, maxDepth: n
     if (bytes[i] !== c) return null;
     if (inString) {
       if (c === BACKSLASH) {
+        // The escaped character is compared as is, whatever it is.
         j++;
         i++;
         if (bytes[i] !== compact.charCodeAt(j)) return null;
@@ -125,6 +106,29 @@ export function spacedJsonLayout(bytes: Uint8Array, compact: string, maxDepth: n
 }
 
 /**
+ * The length of the UTF-8 encoding of the non-ASCII character at `compact[j]` (a surrogate pair
+ * counts as one) when `bytes` hold it at `i`, else 0 (a lone surrogate, which no UTF-8 file holds,
+ * included).
+ */
+function utf8Matches(bytes: Uint8Array, i: number, compact: string, j: number): number {
+  let code = compact.charCodeAt(j);
+  if (code >= 0xdc00 && code <= 0xdfff) return 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const low = compact.charCodeAt(j + 1);
+    if (!(low >= 0xdc00 && low <= 0xdfff)) return 0;
+    code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+  }
+  const length = code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  // The lead byte carries the top bits, each continuation byte six more.
+  const lead = length === 2 ? 0xc0 : length === 3 ? 0xe0 : 0xf0;
+  if (bytes[i] !== (lead | (code >> (6 * (length - 1))))) return 0;
+  for (let k = 1; k < length; k++) {
+    if (bytes[i + k] !== (0x80 | ((code >> (6 * (length - 1 - k))) & 0x3f))) return 0;
+  }
+  return length;
+}
+
+/**
  * Whether `bytes[start, end)`, the white space between the tokens `previous` and `next` of compact
  * JSON at nesting `depth` (before `next` is counted), is what `JSON.stringify(value, null, 2)` puts
  * there: a line break and the indentation after an opener or a comma and before a closer (none
@@ -143,6 +147,20 @@ function isIndentGap(bytes: Uint8Array, start: number, end: number, previous: nu
   if (end - start !== 1 + 2 * indent || bytes[start] !== 0x0a) return false;
   for (let k = start + 1; k < end; k++) if (bytes[k] !== 0x20) return false;
   return true;
+}
+
+/**
+ * Whether `compact[j]` continues the literal (`null`, `true`, a number) that `compact[j - 1]`
+ * belongs to: outside strings, compact JSON puts two such characters side by side only within one
+ * token, and white space there (`nu ll`) is not JSON.
+ */
+function insideLiteral(compact: string, j: number): boolean {
+  return j > 0 && isLiteralChar(compact.charCodeAt(j)) && isLiteralChar(compact.charCodeAt(j - 1));
+}
+
+/** A character of `true`, `false`, `null` or a number. */
+function isLiteralChar(c: number): boolean {
+  return (c >= 0x61 /* a */ && c <= 0x7a) /* z */ || (c >= 0x30 /* 0 */ && c <= 0x39) /* 9 */ || c === 0x2e /* . */ || c === 0x2d /* - */ || c === 0x2b /* + */ || c === 0x45 /* E */;
 }
 
 function isJsonSpace(c: number): boolean {

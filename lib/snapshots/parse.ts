@@ -6,7 +6,7 @@ import { avroSchemaError } from "../avro/validate.js";
 import { errorMessage } from "../errors.js";
 import { formatSchema, type CloudEventSchema } from "../avro/schema.js";
 import { isJsonObject } from "../json.js";
-import { isSpacedJson, jsonErrorOffset, lineColumn, spacedJsonLayout } from "./json.js";
+import { jsonErrorOffset, lineColumn, spacedJsonLayout } from "./json.js";
 import { DEFAULT_MAX_DEPTH, depthProblem } from "./limits.js";
 
 export type SnapshotProblemKind =
@@ -78,56 +78,7 @@ export function parseSnapshotText(
   text: string,
   eventType: string,
   limits: ParseLimits = { maxDepth: DEFAULT_MAX_DEPTH },
-  known?: KnownSchema,
 ): ParsedSnapshot | SnapshotProblemDetail {
-  // The usual case: the file is the schema generated now. Nothing to parse, validate or freeze.
-  if (known !== undefined && isSpacedJson(text, known.json, limits.maxDepth)) {
-    const namespace = known.schema.namespace;
-    if (namespace === undefined || namespace === eventType) return { status: "ok", schema: known.schema, text, json: known.json };
-  }
-  return parseUnknownSnapshotText(text, eventType, limits);
-}
-
-/**
- * The usual case, on the file's bytes: a snapshot that is exactly the JSON of the schema generated
- * now (`known`). One flat pass, and nothing decoded or kept when it has the layout openedx-events
- * writes: its text is that of the schema, written again if anyone asks. Null when the bytes are
- * not `known` (or cannot be compared as bytes): the text is then decoded and parsed.
- */
-export function recogniseSnapshotBytes(bytes: Uint8Array, eventType: string, maxDepth: number, known: KnownSchema): ParsedSnapshot | null {
-  const namespace = known.schema.namespace;
-  if (namespace !== undefined && namespace !== eventType) return null;
-  const layout = spacedJsonLayout(bytes, known.json, maxDepth);
-  if (layout === null) return null;
-  const { schema, json } = known;
-  if (layout === "spaced") return { status: "ok", schema, text: UTF8.decode(bytes), json };
-  const result = { status: "ok", schema } as { status: "ok"; schema: SnapshotSchema; json: string };
-  Object.defineProperty(result, "text", WRITTEN_TEXT);
-  result.json = json;
-  return result as ParsedSnapshot;
-}
-
-/** The text of a snapshot recognised in the layout openedx-events writes: its schema, written again. */
-function writtenText(this: { readonly schema: SnapshotSchema }): string {
-  return formatSchema(this.schema as unknown as CloudEventSchema);
-}
-
-const WRITTEN_TEXT: PropertyDescriptor = { get: writtenText, enumerable: true, configurable: true };
-
-/**
- * Gives `target` (which has `from`'s schema) the `text` of `from`: the same string, or the getter
- * that writes it again when asked, for a snapshot whose text was not kept. The getter is defined
- * on the object as it is built, never in an object literal: a literal with a getter is a
- * dictionary-mode object, several times larger, and the read cache keeps one per snapshot.
- */
-export function setSnapshotText(target: { readonly schema: SnapshotSchema }, from: ParsedSnapshot): void {
-  if (Object.getOwnPropertyDescriptor(from, "text")?.get === writtenText) Object.defineProperty(target, "text", WRITTEN_TEXT);
-  else (target as { text?: string }).text = from.text;
-}
-
-const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
-
-function parseUnknownSnapshotText(text: string, eventType: string, limits: ParseLimits): ParsedSnapshot | SnapshotProblemDetail {
   const tooDeep = depthProblem(text, limits.maxDepth);
   if (tooDeep !== null) {
     return { status: "problem", kind: "too-deep", message: `The snapshot ${tooDeep.reason}.`, ...lineColumn(text, tooDeep.offset) };
@@ -178,3 +129,42 @@ function parseUnknownSnapshotText(text: string, eventType: string, limits: Parse
 
   return { status: "ok", schema: deepFreeze(json) as unknown as SnapshotSchema, text, json: compact };
 }
+
+/**
+ * The usual case, on the file's bytes: a snapshot that is exactly the JSON of the schema generated
+ * now (`known`). One flat pass, and nothing decoded or kept when it has the layout openedx-events
+ * writes: its text is that of the schema, written again if anyone asks. Null when the bytes are
+ * not `known`: the text is then decoded and parsed.
+ */
+export function recogniseSnapshotBytes(bytes: Uint8Array, eventType: string, maxDepth: number, known: KnownSchema): ParsedSnapshot | null {
+  const namespace = known.schema.namespace;
+  if (namespace !== undefined && namespace !== eventType) return null;
+  const layout = spacedJsonLayout(bytes, known.json, maxDepth);
+  if (layout === null) return null;
+  const { schema, json } = known;
+  if (layout === "spaced") return { status: "ok", schema, text: UTF8.decode(bytes), json };
+  const result = { status: "ok", schema } as { status: "ok"; schema: SnapshotSchema; json: string };
+  Object.defineProperty(result, "text", WRITTEN_TEXT);
+  result.json = json;
+  return result as ParsedSnapshot;
+}
+
+/** The text of a snapshot recognised in the layout openedx-events writes: its schema, written again. */
+function writtenText(this: { readonly schema: SnapshotSchema }): string {
+  return formatSchema(this.schema as unknown as CloudEventSchema);
+}
+
+const WRITTEN_TEXT: PropertyDescriptor = { get: writtenText, enumerable: true, configurable: true };
+
+/**
+ * Gives `target` (which has `from`'s schema) the `text` of `from`: the same string, or the getter
+ * that writes it again when asked, for a snapshot whose text was not kept. The getter is defined
+ * on the object as it is built, never in an object literal: a literal with a getter is a
+ * dictionary-mode object, several times larger, and the read cache keeps one per snapshot.
+ */
+export function setSnapshotText(target: { readonly schema: SnapshotSchema }, from: ParsedSnapshot): void {
+  if (Object.getOwnPropertyDescriptor(from, "text")?.get === writtenText) Object.defineProperty(target, "text", WRITTEN_TEXT);
+  else (target as { text?: string }).text = from.text;
+}
+
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });

@@ -256,7 +256,7 @@ function readOne(
     result =
       bytes === null
         ? tooLarge(Math.max(key.size, maxBytes + 1), maxBytes)
-        : ((known && recogniseSnapshotBytes(bytes, eventType, maxDepth, known)) ?? parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }, known));
+        : ((known && recogniseSnapshotBytes(bytes, eventType, maxDepth, known)) ?? parseSnapshotText(UTF8.decode(bytes), eventType, { maxDepth }));
   } catch (error) {
     return unreadable(error);
   } finally {

@@ -8,7 +8,6 @@ export { NameResolver } from "./resolve-name.js";
 export type { NameResolution, UnresolvedFailure } from "./resolve-name.js";
 export { spanOf, spanInProgram } from "./span.js";
 export type { SourceSpan, SpanSource } from "./span.js";
-export { lineIndexOf } from "./lines.js";
 export { parseTypeScript, sourceParser } from "./parsers.js";
 export type { SourceParserName } from "./parsers.js";
 export { realPathOf } from "./real-path.js";

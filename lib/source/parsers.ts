@@ -6,9 +6,10 @@ import { registerProgramText } from "./lines.js";
  * The parser of the files the plugin reads for their data classes and signals (imports, the
  * project index). ESLint's own AST serves the file being linted; the others go through oxc-parser,
  * which builds the same TS-ESTree shape with offsets instead of line/column objects, about ten
- * times faster. typescript-estree stays the reference: it parses whatever oxc reports an error in
- * (so a syntax error reads exactly as before), and everything when oxc's native binding cannot
- * load on this platform or `OPENEDX_EVENTS_PARSER=typescript-estree` asks for it.
+ * times faster. typescript-estree stays the reference: it parses whatever oxc reports an error in,
+ * semantic errors included (so a syntax error reads exactly as before), and everything when oxc's
+ * native binding cannot load on this platform or `OPENEDX_EVENTS_PARSER=typescript-estree` asks
+ * for it.
  */
 export type SourceParserName = "oxc" | "typescript-estree";
 
@@ -35,7 +36,14 @@ interface OxcModule {
   parseSync(
     filename: string,
     text: string,
-    options: { lang: "ts" | "tsx" | "dts"; astType: "ts"; range: true; preserveParens: false; sourceType: "module" },
+    options: {
+      lang: "ts" | "tsx" | "dts";
+      astType: "ts";
+      range: true;
+      preserveParens: false;
+      sourceType: "module";
+      showSemanticErrors: true;
+    },
   ): { readonly program: TSESTree.Program; readonly comments: readonly OxcComment[]; readonly errors: readonly unknown[] };
 }
 
@@ -78,7 +86,18 @@ export function parseTypeScript(path: string, text: string): ParseOutcome {
 function parseWithOxc(path: string, text: string): TSESTree.Program | null {
   let result: ReturnType<OxcModule["parseSync"]>;
   try {
-    result = oxc!.parseSync(path, text, { lang: languageOf(path), astType: "ts", range: true, preserveParens: false, sourceType: "module" });
+    // Semantic errors too: TypeScript's parser rejects some of what oxc reports only there (legacy
+    // octal, JSDoc types such as `?string`, which oxc would read as `string`), and typescript-estree
+    // must decide those. They cost about 7 µs per KB of source (docs/performance.md), and legal
+    // code rarely has any (a redeclared name).
+    result = oxc!.parseSync(path, text, {
+      lang: languageOf(path),
+      astType: "ts",
+      range: true,
+      preserveParens: false,
+      sourceType: "module",
+      showSemanticErrors: true,
+    });
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLOUD_EVENT_DOC, type CloudEventSchema } from "../../lib/avro/index.js";
 import { generatedSchemaError } from "../../lib/avro/validate-generated.js";
+import { resetCaches } from "../../lib/testing.js";
 
 function schema(namespace: string, fieldType: unknown): CloudEventSchema {
   return { name: "CloudEvent", type: "record", doc: CLOUD_EVENT_DOC, fields: [{ name: "x", type: fieldType }], namespace } as unknown as CloudEventSchema;
@@ -47,5 +48,18 @@ describe("generatedSchemaError with the schema's JSON", () => {
       });
       expect(generatedSchemaError(untouchable, json)).toBe(verdict);
     }
+  });
+
+  it("forgets the verdicts with the avro caches", () => {
+    const generated = schema("org.openedx.test.forgotten.v1", "long");
+    const json = JSON.stringify(generated);
+    expect(generatedSchemaError(generated, json)).toBeNull();
+    resetCaches("avro");
+    const untouchable = new Proxy({} as CloudEventSchema, {
+      get: () => {
+        throw new Error("walked again");
+      },
+    });
+    expect(() => generatedSchemaError(untouchable, json)).toThrow("walked again");
   });
 });

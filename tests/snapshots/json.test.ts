@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findExcessiveNesting, isSpacedJson, jsonErrorOffset, lineColumn, measureNesting } from "../../lib/snapshots/json.js";
+import { findExcessiveNesting, jsonErrorOffset, lineColumn, measureNesting, spacedJsonLayout } from "../../lib/snapshots/json.js";
 
 describe("measureNesting", () => {
   it("measures the deepest level and where the limit is first passed", () => {
@@ -68,7 +68,12 @@ describe("lineColumn", () => {
   });
 });
 
-describe("isSpacedJson", () => {
+/** Whether the text, as a file holds it (UTF-8), is `compact` with other spacing. */
+function isSpacedJson(text: string, compact: string, maxDepth: number): boolean {
+  return spacedJsonLayout(new TextEncoder().encode(text), compact, maxDepth) !== null;
+}
+
+describe("spacedJsonLayout on any text", () => {
   const compact = JSON.stringify({ name: "CloudEvent", fields: [{ name: "a b", type: ["null", "string"] }], doc: 'say "hi" \\ ok' });
 
   it.each([
