@@ -23,4 +23,5 @@ export {
 export { placeOfFinding, formatFindingPath, type FindingPlace } from "./finding-path.js";
 export { nextEventType, nodePathWithRange, payloadSpan, replaceKey, replaceStringLiteral, type SourceEdit } from "./source-edits.js";
 export { displayPath, generateCommand } from "./display.js";
+export { entrySpan } from "./places.js";
 export type { EvolutionOptions, EvolutionReport, EvolutionSuggestion, SignalSource } from "./types.js";
