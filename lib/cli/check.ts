@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog/index.js";
 import { createCheckContext, findingsInFile, formatMessage } from "../checks/index.js";
 import { indexSignals } from "../project/index.js";
 import { getSourceFile, realPathOf, type SourceSpan } from "../source/index.js";
-import { EXIT, UsageError, loadProject, projectConfig, relative } from "./context.js";
+import { EXIT, UsageError, loadProject, pathsAsGiven, projectConfig, relative } from "./context.js";
 import { enabledChecks } from "./enabled-checks.js";
 import { PROJECT_OPTIONS, REPORT_OPTIONS, projectOptions } from "./flags.js";
 import { Reporter, plural, type CliIO } from "./output.js";
@@ -36,8 +36,9 @@ ${ROUND_TRIP_HELP}
 
 Settings are read from settings["openedx-events"] of your eslint.config.* the way ESLint
 finds it; flags override them. The rules that config turns on (openedx-events/*) are the
-checks that run, with their options; a config that names none of them runs those of
-configs.recommended.
+checks that run, with their options, file by file as ESLint runs them: a rule turned off for
+a file, or a file the config ignores, is not checked there. A config that names none of them
+runs those of configs.recommended on every file.
 
 Exit codes: 0 no problems, 1 problems found, 2 bad usage or unreadable input. Output cut
 short by its reader (| head) is not an error: the exit code is the check's.
@@ -59,9 +60,10 @@ export interface CheckProblem {
   readonly message: string;
 }
 
-function located(io: CliIO, span: SourceSpan): Pick<CheckProblem, "file" | "line" | "column" | "endLine" | "endColumn"> {
+/** Where a problem is, its file shown by `show` (a real path as ESLint names it). */
+function located(show: (file: string) => string, span: SourceSpan): Pick<CheckProblem, "file" | "line" | "column" | "endLine" | "endColumn"> {
   return {
-    file: relative(io, span.file),
+    file: show(span.file),
     line: span.loc.start.line,
     column: span.loc.start.column + 1,
     endLine: span.loc.end.line,
@@ -92,7 +94,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     throw new UsageError(`--format must be text, json or github, got ${JSON.stringify(values.format)}`);
   }
   const roundTrip = roundTripFlags(values);
-  const { settings, rules } = await projectConfig(io, {
+  const { settings, rulesFor } = await projectConfig(io, {
     ...projectOptions(values),
     mode: values.mode,
     // The project the checks see (duplicates, data classes reached) is the one checked.
@@ -102,11 +104,17 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const text = format === "text";
   const reporter = new Reporter(text ? io : { ...io, stdout: { write: () => true } }, values.quiet || !text);
   const { catalog } = loadProject(io, reporter, { src }, settings);
-  const checks = enabledChecks(rules);
+  // Files by real path (one file, one identity), shown and configured under the path ESLint lints.
+  const asGiven = pathsAsGiven(io, src);
+  const show = (file: string) => relative(io, asGiven(file));
+  const files = checkedFiles(catalog);
+  const checksOf = await enabledChecks(files.map(asGiven), rulesFor);
   const problems: CheckProblem[] = [];
   /** Events that a finding keeps from shipping as they are. */
   const failing = new Set<string>();
-  for (const file of checkedFiles(catalog)) {
+  for (const file of files) {
+    const checks = checksOf.get(asGiven(file))!;
+    if (checks.length === 0) continue;
     const source = getSourceFile(file);
     if (!source.ast) continue;
     const context = createCheckContext({ filename: file, text: source.text, program: source.ast, origin: "disk" }, settings, io.cwd);
@@ -116,7 +124,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
           rule,
           messageId: finding.messageId,
           eventType: finding.eventType,
-          ...located(io, finding.span),
+          ...located(show, finding.span),
           message: formatMessage(check.messages[finding.messageId]!, finding.data),
         });
         for (const eventType of finding.events) failing.add(eventType);
@@ -133,9 +141,9 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     checked++;
     if (eventType !== null && !failing.has(eventType)) reporter.status("ok", "green", eventType);
   }
-  if (roundTrip) problems.push(...roundTripProblems(io, reporter, catalog.signals, settings, roundTrip, (s) => located(io, s.eventTypeSpan ?? s.span)));
+  if (roundTrip) problems.push(...roundTripProblems(io, reporter, catalog.signals, settings, roundTrip, (s) => located(show, s.eventTypeSpan ?? s.span)));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  const unreadable = catalog.unreadable.map((entry) => ({ file: relative(io, entry.path), reason: entry.reason }));
+  const unreadable = catalog.unreadable.map((entry) => ({ file: show(entry.path), reason: entry.reason }));
   const summary = `${plural(checked, "event")} checked, ${plural(problems.length, "problem")}${
     unreadable.length > 0 ? `, ${plural(unreadable.length, "unreadable input")}` : ""
   }`;

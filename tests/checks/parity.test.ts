@@ -26,6 +26,8 @@ interface CaseConfig {
   readonly config?: "recommended" | "strict";
   readonly rules: Record<string, unknown>;
   readonly settings: Record<string, unknown>;
+  /** Config objects after the case's own, as source text (`{ files: […], rules: {…} }`). */
+  readonly after?: readonly string[];
 }
 
 /** A finding as `check --format json` shows it, less the event type (ESLint has none). */
@@ -62,6 +64,7 @@ function project(name: string, override?: Partial<CaseConfig>): string {
       "",
       "export default [",
       `  { ...plugin.configs.${base}, rules: ${rulesText}, settings: { "openedx-events": ${JSON.stringify(config.settings)} } },`,
+      ...(config.after ?? []).map((object) => `  ${object},`),
       "];",
       "",
     ].join("\n"),
@@ -144,5 +147,42 @@ describe("check runs the rules the config turns on, with their options", () => {
     expect(await eslintFindings(none)).toEqual([]);
     const recommended = checkFindings(none).map((f) => f.rule);
     expect(new Set(recommended)).toEqual(new Set(["openedx-events/valid-event-type", "openedx-events/schema-snapshot"]));
+  }, 60_000);
+});
+
+describe("check asks the config about each file, as ESLint does", () => {
+  const VALID_EVENT_TYPE = "openedx-events/valid-event-type";
+
+  it("a rule turned off for one file, and given other options for another", async () => {
+    const dir = project("valid-event-type", {
+      after: [
+        `{ files: ["src/other.ts"], rules: { "${VALID_EVENT_TYPE}": "off" } }`,
+        `{ files: ["src/signals.ts"], rules: { "${VALID_EVENT_TYPE}": ["error", { requireConstantCase: false }] } }`,
+      ],
+    });
+    const fromEslint = await eslintFindings(dir);
+    const ids = (file: string) => fromEslint.filter((f) => f.file === file && f.rule === VALID_EVENT_TYPE).map((f) => f.messageId);
+    expect(ids("src/other.ts")).toEqual([]);
+    expect(ids("src/signals.ts")).not.toContain("constantCase");
+    expect(ids("src/signals.ts")).toContain("duplicate");
+    expect(checkFindings(dir)).toEqual(fromEslint);
+  }, 60_000);
+
+  it("a file the config ignores is not checked", async () => {
+    const dir = project("valid-event-type", { after: ['{ ignores: ["src/other.ts"] }'] });
+    const fromEslint = await eslintFindings(dir);
+    expect(fromEslint.filter((f) => f.file === "src/other.ts")).toEqual([]);
+    expect(fromEslint.length).toBeGreaterThan(0);
+    expect(checkFindings(dir)).toEqual(fromEslint);
+  }, 60_000);
+
+  it("sources reached through a linked directory are shown where ESLint shows them", async () => {
+    const dir = project("supported-field-types");
+    fs.renameSync(path.join(dir, "src"), path.join(dir, "linked-src"));
+    fs.symlinkSync("linked-src", path.join(dir, "src"));
+    const fromEslint = await eslintFindings(dir);
+    expect(fromEslint.length).toBeGreaterThan(0);
+    expect(new Set(fromEslint.map((f) => f.file.split("/")[0]))).toEqual(new Set(["src"]));
+    expect(checkFindings(dir)).toEqual(fromEslint);
   }, 60_000);
 });
