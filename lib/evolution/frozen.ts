@@ -127,7 +127,6 @@ function fieldsKey(model: DataClassModel): string {
   return key;
 }
 
-
 /** "the snapshot `f` of `event`", or "the snapshots of `a` (`f`) and `b` (`g`)". */
 function pinnedBy(snapshots: ReadonlyMap<string, string>): string {
   const entries = [...snapshots];

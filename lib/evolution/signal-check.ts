@@ -32,7 +32,6 @@ export interface SignalEvolution {
   readonly topLevel: readonly EvolutionReport<NoRemovedFieldsMessageId>[];
 }
 
-
 interface CacheEntry {
   readonly fingerprint: readonly unknown[];
   /**
