@@ -202,11 +202,15 @@ export class TypeMapper {
       const arg = args[index];
       if (arg) frame.set(parameter.name.name, this.mapType(file, arg));
       else if (parameter.default) {
-        // A default may name the parameters before it (`<T, U = T>`).
+        // A default is written inside the alias: one that names the alias again (`<T = Loop>`) is a cycle.
+        if (this.isInProgress(alias)) return unsupportedType("recursive", text, span, "recursive-alias", { name: alias.id.name });
+        // It may name the parameters before it (`<T, U = T>`).
         this.frames.push(frame);
+        this.inProgress.add(alias);
         try {
           frame.set(parameter.name.name, this.mapType(aliasFile, parameter.default));
         } finally {
+          this.inProgress.delete(alias);
           this.frames.pop();
         }
       } else return null;
