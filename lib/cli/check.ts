@@ -38,10 +38,11 @@ Settings are read from settings["openedx-events"] of your eslint.config.* the wa
 finds it; flags override them. The rules that config turns on (openedx-events/*) are the
 checks that run, with their options, file by file as ESLint runs them: a rule turned off for
 a file, or a file the config ignores, is not checked there. A config that names none of them
-runs those of configs.recommended on every file.
+runs those of configs.recommended on every file. A rule set to "warn" gives warnings (GitHub
+warning annotations, "severity": "warning" in JSON), which do not fail the run, as in ESLint.
 
-Exit codes: 0 no problems, 1 problems found, 2 bad usage or unreadable input. Output cut
-short by its reader (| head) is not an error: the exit code is the check's.
+Exit codes: 0 no problems (or warnings only), 1 problems found, 2 bad usage or unreadable
+input. Output cut short by its reader (| head) is not an error: the exit code is the check's.
 `;
 
 type Format = "text" | "json" | "github";
@@ -50,6 +51,8 @@ type Format = "text" | "json" | "github";
 export interface CheckProblem {
   /** The ESLint rule that reports the same thing. */
   readonly rule: string;
+  /** Present when the config sets the rule to `warn`: a warning, which does not fail the run (else an error). */
+  readonly severity?: "warning";
   readonly messageId: string;
   readonly eventType: string | null;
   readonly file: string;
@@ -118,10 +121,11 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     const source = getSourceFile(file);
     if (!source.ast) continue;
     const context = createCheckContext({ filename: file, text: source.text, program: source.ast, origin: "disk" }, settings, io.cwd);
-    for (const { check, rule, options } of checks) {
+    for (const { check, rule, options, severity } of checks) {
       for (const finding of findingsInFile(check, context, options)) {
         problems.push({
           rule,
+          ...(severity === "warning" && { severity }),
           messageId: finding.messageId,
           eventType: finding.eventType,
           ...located(show, finding.span),
@@ -144,9 +148,11 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   if (roundTrip) problems.push(...roundTripProblems(io, reporter, catalog.signals, settings, roundTrip, (s) => located(show, s.eventTypeSpan ?? s.span)));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   const unreadable = catalog.unreadable.map((entry) => ({ file: show(entry.path), reason: entry.reason }));
+  const warnings = problems.filter((p) => p.severity === "warning").length;
+  const errors = problems.length - warnings;
   const summary = `${plural(checked, "event")} checked, ${plural(problems.length, "problem")}${
-    unreadable.length > 0 ? `, ${plural(unreadable.length, "unreadable input")}` : ""
-  }`;
+    warnings > 0 ? ` (${plural(errors, "error")}, ${plural(warnings, "warning")})` : ""
+  }${unreadable.length > 0 ? `, ${plural(unreadable.length, "unreadable input")}` : ""}`;
 
   switch (format) {
     case "json":
@@ -156,7 +162,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
       for (const entry of unreadable) io.stdout.write(`::error file=${property(entry.file)},title=unreadable::${data(entry.reason)}\n`);
       for (const p of problems) {
         io.stdout.write(
-          `::error file=${property(p.file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${property(p.rule)}::${data(p.message)}\n`,
+          `::${p.severity ?? "error"} file=${property(p.file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${property(p.rule)}::${data(p.message)}\n`,
         );
       }
       io.stdout.write(`${summary}\n`);
@@ -172,12 +178,13 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
         reporter.line(`  ${reporter.paint("gray", `${p.line}:${p.column}`)}  ${p.message}  ${reporter.paint("gray", p.rule)}`);
       }
       if (problems.length > 0) reporter.line();
-      reporter.summary(summary, problems.length === 0 && unreadable.length === 0);
+      reporter.summary(summary, errors === 0 && unreadable.length === 0);
       break;
     }
   }
   if (unreadable.length > 0) return EXIT.usage;
-  return problems.length > 0 ? EXIT.problems : EXIT.ok;
+  // As ESLint: warnings are shown, errors fail the run.
+  return errors > 0 ? EXIT.problems : EXIT.ok;
 }
 
 /**

@@ -9,7 +9,11 @@ export interface EnabledCheck {
   /** `openedx-events/<id>`: the rule that reports the same findings. */
   readonly rule: string;
   readonly options: unknown;
+  /** As the config sets the rule: `warn` gives warnings, which do not fail the run. */
+  readonly severity: Severity;
 }
+
+export type Severity = "error" | "warning";
 
 /**
  * The checks `check` runs on each of `files`, as `eslint` runs the plugin's rules on them: those
@@ -21,7 +25,7 @@ export interface EnabledCheck {
 export async function enabledChecks(files: readonly string[], rulesFor: EslintConfigView["rulesFor"]): Promise<Map<string, readonly EnabledCheck[]>> {
   const recommended = Object.values(CHECKS)
     .filter((check) => check.config === "recommended")
-    .map((check) => ({ check, rule: RULE_PREFIX + check.id, options: check.defaultOptions }));
+    .map((check) => ({ check, rule: RULE_PREFIX + check.id, options: check.defaultOptions, severity: "error" as const }));
   const ours = rulesFor === null ? [] : await Promise.all(files.map(async (file) => pluginRules(await rulesFor(file))));
   if (!ours.some((rules) => rules !== null && rules.size > 0)) return new Map(files.map((file) => [file, recommended]));
   return new Map(files.map((file, i) => [file, configured(ours[i]!)]));
@@ -44,6 +48,7 @@ function configured(rules: ReadonlyMap<string, readonly unknown[]> | null): Enab
       check,
       rule,
       options: typeof options === "object" && options !== null ? { ...(check.defaultOptions as object), ...options } : check.defaultOptions,
+      severity: isWarn(entry[0]) ? "warning" : "error",
     });
   }
   return enabled;
@@ -51,4 +56,8 @@ function configured(rules: ReadonlyMap<string, readonly unknown[]> | null): Enab
 
 function isOff(severity: unknown): boolean {
   return severity === 0 || severity === "off" || severity === "0";
+}
+
+function isWarn(severity: unknown): boolean {
+  return severity === 1 || severity === "warn" || severity === "1";
 }

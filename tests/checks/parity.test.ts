@@ -87,6 +87,7 @@ async function eslintFindings(dir: string): Promise<Shown[]> {
         .filter((m) => m.ruleId?.startsWith("openedx-events/"))
         .map((m) => ({
           rule: m.ruleId!,
+          ...(m.severity === 1 && { severity: "warning" as const }),
           messageId: m.messageId!,
           file: path.relative(dir, result.filePath).split(path.sep).join("/"),
           line: m.line,
@@ -106,7 +107,19 @@ function checkFindings(dir: string): Shown[] {
   expect(run.stderr).toBe("");
   expect([0, 1]).toContain(run.status);
   const json = JSON.parse(run.stdout) as { problems: CheckProblem[] };
-  return sorted(json.problems.map(({ rule, messageId, file, line, column, endLine, endColumn, message }) => ({ rule, messageId, file, line, column, endLine, endColumn, message })));
+  return sorted(
+    json.problems.map(({ rule, severity, messageId, file, line, column, endLine, endColumn, message }) => ({
+      rule,
+      ...(severity && { severity }),
+      messageId,
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      message,
+    })),
+  );
 }
 
 describe("every rule has a parity case", () => {
@@ -174,6 +187,26 @@ describe("check asks the config about each file, as ESLint does", () => {
     expect(fromEslint.filter((f) => f.file === "src/other.ts")).toEqual([]);
     expect(fromEslint.length).toBeGreaterThan(0);
     expect(checkFindings(dir)).toEqual(fromEslint);
+  }, 60_000);
+
+  it("a rule set to warn gives warnings: GitHub warning annotations, and no failure when all problems are warnings", async () => {
+    const dir = project("valid-event-type", {
+      rules: { [VALID_EVENT_TYPE]: ["warn", { subdomains: ["learning", "content_authoring"] }] },
+      settings: { sourceDirs: ["src"], schemaDir: "schemas", compatibility: "NONE" },
+    });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: path.join(dir, "eslint.config.mjs") });
+    const severities = (await eslint.lintFiles(["src"])).flatMap((result) => result.messages.map((m) => `${m.ruleId} ${m.severity}`));
+    expect(new Set(severities)).toEqual(new Set([`${VALID_EVENT_TYPE} 1`]));
+    const json = spawnSync(process.execPath, [CLI, "check", "--format", "json"], { cwd: dir, encoding: "utf8" });
+    expect(json.status).toBe(0);
+    const problems = (JSON.parse(json.stdout) as { problems: CheckProblem[] }).problems;
+    expect(problems.length).toBe(severities.length);
+    expect(new Set(problems.map((p) => `${p.rule} ${p.severity}`))).toEqual(new Set([`${VALID_EVENT_TYPE} warning`]));
+    const github = spawnSync(process.execPath, [CLI, "check", "--format", "github"], { cwd: dir, encoding: "utf8" });
+    expect(github.status).toBe(0);
+    const lines = github.stdout.trimEnd().split("\n");
+    expect(lines.slice(0, -1).every((line) => line.startsWith("::warning file=src/"))).toBe(true);
+    expect(lines.at(-1)).toBe(`9 events checked, ${problems.length} problems (0 errors, ${problems.length} warnings)`);
   }, 60_000);
 
   it("sources reached through a linked directory are shown where ESLint shows them", async () => {
