@@ -55,22 +55,23 @@ export async function loadEslintConfig(cwd: string, directory: string): Promise<
   } catch {
     return none;
   }
-  const failed = (error: unknown) =>
-    new ConfigError(`cannot load ${displayPath(cwd, configFile)} to read settings["${SETTINGS_KEY}"]: ${errorMessage(error).split("\n")[0]}`);
   let eslint: InstanceType<typeof ESLint> | null = null;
-  const configOf = async (file: string): Promise<CalculatedConfig | undefined> => {
+  /** `purpose`: what the config was loaded for, as the error says it. */
+  const configOf = async (file: string, purpose: string): Promise<CalculatedConfig | undefined> => {
     try {
       eslint ??= new ESLint({ cwd, overrideConfigFile: configFile });
       return (await eslint.calculateConfigForFile(file)) as CalculatedConfig | undefined;
     } catch (error) {
-      throw failed(error);
+      // ESLint explains a refused option over several indented lines: all of them, on one.
+      const reason = errorMessage(error).split("\n").map((line) => line.trim()).filter((line) => line !== "").join(" ");
+      throw new ConfigError(`cannot load ${displayPath(cwd, configFile)} ${purpose}: ${reason}`);
     }
   };
-  const sample = await configOf(path.join(path.resolve(cwd, directory), "__openedx_events_settings__.ts"));
+  const sample = await configOf(path.join(path.resolve(cwd, directory), "__openedx_events_settings__.ts"), `to read settings["${SETTINGS_KEY}"]`);
   return {
     settings: sample?.settings?.[SETTINGS_KEY],
     rulesFor: async (file) => {
-      const config = await configOf(file);
+      const config = await configOf(file, `for ${displayPath(cwd, file)}`);
       return config ? (config.rules ?? {}) : null;
     },
   };

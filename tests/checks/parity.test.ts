@@ -209,6 +209,15 @@ describe("check asks the config about each file, as ESLint does", () => {
     expect(lines.at(-1)).toBe(`9 events checked, ${problems.length} problems (0 errors, ${problems.length} warnings)`);
   }, 60_000);
 
+  it("options a rule refuses, given to one file, stop check with ESLint's whole reason, as they stop ESLint", async () => {
+    const dir = project("valid-event-type", { after: [`{ files: ["src/other.ts"], rules: { "${VALID_EVENT_TYPE}": ["error", { bogus: 1 }] } }`] });
+    await expect(eslintFindings(dir)).rejects.toThrow(/Unexpected property "bogus"/);
+    const run = spawnSync(process.execPath, [CLI, "check"], { cwd: dir, encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: cannot load eslint\.config\.mjs for src\/other\.ts: Key "rules": Key "openedx-events\/valid-event-type": Value \{/);
+    expect(run.stderr).toContain('should NOT have additional properties. Unexpected property "bogus".');
+  }, 60_000);
+
   it("sources reached through a linked directory are shown where ESLint shows them", async () => {
     const dir = project("supported-field-types");
     fs.renameSync(path.join(dir, "src"), path.join(dir, "linked-src"));
