@@ -125,6 +125,11 @@ function closest(key: string): string | undefined {
   return lower.length >= 3 ? KNOWN_KEYS.find((known) => known.toLowerCase().startsWith(lower.slice(0, 5))) : undefined;
 }
 
+/** A path a directory can have: not blank, no NUL (which every file system call refuses). */
+function isDirectoryPath(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "" && !value.includes("\0");
+}
+
 const validated = new WeakMap<object, PluginSettings>();
 
 /**
@@ -150,7 +155,7 @@ export function resolveSettings(raw: unknown): PluginSettings {
   }
   const result: { -readonly [K in keyof PluginSettings]: PluginSettings[K] } = { ...DEFAULT_SETTINGS };
   if (input.schemaDir !== undefined) {
-    if (typeof input.schemaDir !== "string" || input.schemaDir.trim() === "" || input.schemaDir.includes("\0")) {
+    if (!isDirectoryPath(input.schemaDir)) {
       throw new SettingsError("schemaDir", `expected a directory path, got ${describe(input.schemaDir)}.`);
     }
     result.schemaDir = input.schemaDir;
@@ -205,6 +210,8 @@ export function resolveSettings(raw: unknown): PluginSettings {
   if (input.sourceDirs !== undefined) {
     const dirs = stringList("sourceDirs", input.sourceDirs);
     if (dirs.length === 0) throw new SettingsError("sourceDirs", "expected at least one directory.");
+    const bad = dirs.find((dir) => !isDirectoryPath(dir));
+    if (bad !== undefined) throw new SettingsError("sourceDirs", `expected directory paths, got ${describe(bad)}.`);
     result.sourceDirs = dirs;
   }
   const frozen = Object.freeze(result);

@@ -147,6 +147,8 @@ describe("invalid settings name the key", () => {
     ["compatibility", true, "expected one of"],
     ["sourceDirs", [], "expected at least one directory."],
     ["sourceDirs", "src", 'expected an array of non-empty strings, got "src".'],
+    ["sourceDirs", ["src", "   "], 'expected directory paths, got "   ".'],
+    ["sourceDirs", ["a\0b"], "expected directory paths"],
   ])("%s = %j", (key, value, message) => {
     const error = errorOf({ [key]: value });
     expect(error.key).toBe(key);

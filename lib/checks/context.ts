@@ -2,7 +2,7 @@ import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import { toAvroSchema } from "../avro/index.js";
 import { analyzeFilePath, analyzeLintedFile, analyzeProgram, mayDeclareSignals, topLevelDataClassNodes, TypeMapper } from "../model/index.js";
 import { getProjectIndex, signalsDeclaring, type ProjectIndex } from "../project/index.js";
-import { schemaDirectory, type PluginSettings } from "../settings.js";
+import type { PluginSettings } from "../settings.js";
 import { NameResolver, adoptLintedFile, diskStampOf, getSourceFile, type SourceFile } from "../source/index.js";
 import type { CheckContext, ReachedDataClass } from "./types.js";
 
@@ -27,7 +27,6 @@ export function createCheckContext(file: CheckedFile, settings: PluginSettings, 
     settings,
     filename,
     cwd,
-    schemaDir: schemaDirectory(settings, cwd),
     text,
     program,
     model: file.origin === "disk" ? analyzeFilePath(filename, settings) : bufferModel(filename, text, program, settings),
@@ -38,8 +37,10 @@ export function createCheckContext(file: CheckedFile, settings: PluginSettings, 
     },
     signalsElsewhere: (eventType) => signalsDeclaring(cwd, settings, eventType, filename),
     reachedDataClasses() {
-      const source: SourceFile = file.origin === "disk" ? getSourceFile(filename) : { path: filename, text, ast: program, problem: null, stamp: null };
-      reached ??= findReachedDataClasses(context, source);
+      reached ??= findReachedDataClasses(
+        context,
+        file.origin === "disk" ? getSourceFile(filename) : { path: filename, text, ast: program, problem: null, stamp: null },
+      );
       return reached;
     },
     isKnownUnserializable: (signal) => signal.eventType !== null && settings.knownUnserializableSignals.includes(signal.eventType),

@@ -1,5 +1,6 @@
 import { isEventTypeProblem, recordProblems, type SchemaProblem } from "../avro/index.js";
 import { displayPath } from "../display-path.js";
+import { entrySpan } from "../evolution/index.js";
 import type { SignalDeclaration } from "../model/index.js";
 import type { SourceSpan } from "../source/index.js";
 import type { CheckContext } from "./types.js";
@@ -75,7 +76,7 @@ export function fieldProblemsOfFile(
       return;
     }
     const local = problem.span.file === filename;
-    const span = local ? problem.span : (problem.entry?.typeSpan ?? (signal ? (signal.eventTypeSpan ?? signal.span) : problem.span));
+    const span = local || !signal ? problem.span : placeOnSignal(context, problem, signal);
     const events = [...labels];
     const signals = signal ? [signal] : [];
     const eventTypes = eventTypesOf(reaching);
@@ -107,6 +108,14 @@ export function fieldProblemsOfFile(
   const result = dropCovered(reports);
   cache.set(context, result);
   return filter(result, options);
+}
+
+/**
+ * Where a problem of another file shows on a signal of the checked file: its `data` entry, or the
+ * payload type argument when the entries are declared in another file (`new X<Payload>()`).
+ */
+function placeOnSignal(context: CheckContext, problem: SchemaProblem, signal: SignalDeclaration): SourceSpan {
+  return problem.entry ? entrySpan(problem.entry.typeSpan, signal, context) : (signal.eventTypeSpan ?? signal.span);
 }
 
 function eventTypesOf(signals: readonly SignalDeclaration[]): string[] {

@@ -38,8 +38,6 @@ export interface CheckContext {
   /** The checked file, absolute, by real path. */
   readonly filename: string;
   readonly cwd: string;
-  /** The schema directory, absolute. */
-  readonly schemaDir: string;
   /** The checked text (an editor's buffer, or the file on disk) and its AST. */
   readonly text: string;
   readonly program: TSESTree.Program;

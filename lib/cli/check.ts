@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog/index.js";
 import { createCheckContext, findingsInFile, formatMessage } from "../checks/index.js";
 import { indexSignals } from "../project/index.js";
 import { getSourceFile, realPathOf, type SourceSpan } from "../source/index.js";
-import { EXIT, UsageError, loadProject, projectConfig, relative } from "./context.js";
+import { EXIT, UsageError, loadProject, pathsAsGiven, projectConfig, relative } from "./context.js";
 import { enabledChecks } from "./enabled-checks.js";
 import { PROJECT_OPTIONS, REPORT_OPTIONS, projectOptions } from "./flags.js";
 import { Reporter, plural, type CliIO } from "./output.js";
@@ -36,11 +36,13 @@ ${ROUND_TRIP_HELP}
 
 Settings are read from settings["openedx-events"] of your eslint.config.* the way ESLint
 finds it; flags override them. The rules that config turns on (openedx-events/*) are the
-checks that run, with their options; a config that names none of them runs those of
-configs.recommended.
+checks that run, with their options, file by file as ESLint runs them: a rule turned off for
+a file, or a file the config ignores, is not checked there. A config that names none of them
+runs those of configs.recommended on every file. A rule set to "warn" gives warnings (GitHub
+warning annotations, "severity": "warning" in JSON), which do not fail the run, as in ESLint.
 
-Exit codes: 0 no problems, 1 problems found, 2 bad usage or unreadable input. Output cut
-short by its reader (| head) is not an error: the exit code is the check's.
+Exit codes: 0 no problems (or warnings only), 1 problems found, 2 bad usage or unreadable
+input. Output cut short by its reader (| head) is not an error: the exit code is the check's.
 `;
 
 type Format = "text" | "json" | "github";
@@ -49,6 +51,8 @@ type Format = "text" | "json" | "github";
 export interface CheckProblem {
   /** The ESLint rule that reports the same thing. */
   readonly rule: string;
+  /** Present when the config sets the rule to `warn`: a warning, which does not fail the run (else an error). */
+  readonly severity?: "warning";
   readonly messageId: string;
   readonly eventType: string | null;
   readonly file: string;
@@ -59,9 +63,10 @@ export interface CheckProblem {
   readonly message: string;
 }
 
-function located(io: CliIO, span: SourceSpan): Pick<CheckProblem, "file" | "line" | "column" | "endLine" | "endColumn"> {
+/** Where a problem is, its file shown by `show` (a real path as ESLint names it). */
+function located(show: (file: string) => string, span: SourceSpan): Pick<CheckProblem, "file" | "line" | "column" | "endLine" | "endColumn"> {
   return {
-    file: relative(io, span.file),
+    file: show(span.file),
     line: span.loc.start.line,
     column: span.loc.start.column + 1,
     endLine: span.loc.end.line,
@@ -92,7 +97,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     throw new UsageError(`--format must be text, json or github, got ${JSON.stringify(values.format)}`);
   }
   const roundTrip = roundTripFlags(values);
-  const { settings, rules } = await projectConfig(io, {
+  const { settings, rulesFor } = await projectConfig(io, {
     ...projectOptions(values),
     mode: values.mode,
     // The project the checks see (duplicates, data classes reached) is the one checked.
@@ -102,21 +107,28 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const text = format === "text";
   const reporter = new Reporter(text ? io : { ...io, stdout: { write: () => true } }, values.quiet || !text);
   const { catalog } = loadProject(io, reporter, { src }, settings);
-  const checks = enabledChecks(rules);
+  // Files by real path (one file, one identity), shown and configured under the path ESLint lints.
+  const asGiven = pathsAsGiven(io, src);
+  const show = (file: string) => relative(io, asGiven(file));
+  const files = checkedFiles(catalog);
+  const checksOf = await enabledChecks(files.map(asGiven), rulesFor);
   const problems: CheckProblem[] = [];
   /** Events that a finding keeps from shipping as they are. */
   const failing = new Set<string>();
-  for (const file of checkedFiles(catalog)) {
+  for (const file of files) {
+    const checks = checksOf.get(asGiven(file))!;
+    if (checks.length === 0) continue;
     const source = getSourceFile(file);
     if (!source.ast) continue;
     const context = createCheckContext({ filename: file, text: source.text, program: source.ast, origin: "disk" }, settings, io.cwd);
-    for (const { check, rule, options } of checks) {
+    for (const { check, rule, options, severity } of checks) {
       for (const finding of findingsInFile(check, context, options)) {
         problems.push({
           rule,
+          ...(severity === "warning" && { severity }),
           messageId: finding.messageId,
           eventType: finding.eventType,
-          ...located(io, finding.span),
+          ...located(show, finding.span),
           message: formatMessage(check.messages[finding.messageId]!, finding.data),
         });
         for (const eventType of finding.events) failing.add(eventType);
@@ -133,12 +145,14 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     checked++;
     if (eventType !== null && !failing.has(eventType)) reporter.status("ok", "green", eventType);
   }
-  if (roundTrip) problems.push(...roundTripProblems(io, reporter, catalog.signals, settings, roundTrip, (s) => located(io, s.eventTypeSpan ?? s.span)));
+  if (roundTrip) problems.push(...roundTripProblems(io, reporter, catalog.signals, settings, roundTrip, (s) => located(show, s.eventTypeSpan ?? s.span)));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  const unreadable = catalog.unreadable.map((entry) => ({ file: relative(io, entry.path), reason: entry.reason }));
+  const unreadable = catalog.unreadable.map((entry) => ({ file: show(entry.path), reason: entry.reason }));
+  const warnings = problems.filter((p) => p.severity === "warning").length;
+  const errors = problems.length - warnings;
   const summary = `${plural(checked, "event")} checked, ${plural(problems.length, "problem")}${
-    unreadable.length > 0 ? `, ${plural(unreadable.length, "unreadable input")}` : ""
-  }`;
+    warnings > 0 ? ` (${plural(errors, "error")}, ${plural(warnings, "warning")})` : ""
+  }${unreadable.length > 0 ? `, ${plural(unreadable.length, "unreadable input")}` : ""}`;
 
   switch (format) {
     case "json":
@@ -148,7 +162,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
       for (const entry of unreadable) io.stdout.write(`::error file=${property(entry.file)},title=unreadable::${data(entry.reason)}\n`);
       for (const p of problems) {
         io.stdout.write(
-          `::error file=${property(p.file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${property(p.rule)}::${data(p.message)}\n`,
+          `::${p.severity ?? "error"} file=${property(p.file)},line=${p.line},col=${p.column},endLine=${p.endLine},endColumn=${p.endColumn},title=${property(p.rule)}::${data(p.message)}\n`,
         );
       }
       io.stdout.write(`${summary}\n`);
@@ -164,12 +178,13 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
         reporter.line(`  ${reporter.paint("gray", `${p.line}:${p.column}`)}  ${p.message}  ${reporter.paint("gray", p.rule)}`);
       }
       if (problems.length > 0) reporter.line();
-      reporter.summary(summary, problems.length === 0 && unreadable.length === 0);
+      reporter.summary(summary, errors === 0 && unreadable.length === 0);
       break;
     }
   }
   if (unreadable.length > 0) return EXIT.usage;
-  return problems.length > 0 ? EXIT.problems : EXIT.ok;
+  // As ESLint: warnings are shown, errors fail the run.
+  return errors > 0 ? EXIT.problems : EXIT.ok;
 }
 
 /**

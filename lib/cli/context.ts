@@ -3,7 +3,7 @@ import { loadCatalog, type Catalog } from "../catalog/index.js";
 import { displayPath } from "../display-path.js";
 import { isJsonObject } from "../json.js";
 import { resolveSettings, SettingsError, type PluginSettings } from "../settings.js";
-import type { SourceSpan } from "../source/index.js";
+import { realPathOf, type SourceSpan } from "../source/index.js";
 import { ConfigError, loadEslintConfig, type EslintConfigView } from "./config.js";
 import type { CliIO, Reporter } from "./output.js";
 
@@ -26,8 +26,8 @@ export async function projectSettings(io: CliIO, options: ProjectOptions): Promi
   return (await projectConfig(io, options)).settings;
 }
 
-/** The settings (from the user's ESLint config, flags on top) and the rules that config turns on. */
-export async function projectConfig(io: CliIO, options: ProjectOptions): Promise<{ settings: PluginSettings; rules: EslintConfigView["rules"] }> {
+/** The settings (from the user's ESLint config, flags on top), and the rules that config gives each file. */
+export async function projectConfig(io: CliIO, options: ProjectOptions): Promise<{ settings: PluginSettings; rulesFor: EslintConfigView["rulesFor"] }> {
   let config: EslintConfigView;
   try {
     // The config file comes from the working directory; the settings are those it gives to the sources.
@@ -46,7 +46,7 @@ export async function projectConfig(io: CliIO, options: ProjectOptions): Promise
   if (options.allowMaps) overrides.allowMaps = true;
   if (options.mode !== undefined) overrides.compatibility = options.mode.toUpperCase();
   if (options.sourceDirs !== undefined) overrides.sourceDirs = [...options.sourceDirs];
-  return { settings: resolveChecked(overrides), rules: config.rules };
+  return { settings: resolveChecked(overrides), rulesFor: config.rulesFor };
 }
 
 function resolveChecked(raw: unknown): PluginSettings {
@@ -62,10 +62,31 @@ function resolveChecked(raw: unknown): PluginSettings {
 export function loadProject(io: CliIO, reporter: Reporter, options: ProjectOptions, settings: PluginSettings): { catalog: Catalog; unreadable: boolean } {
   const roots = options.src.map((root) => path.resolve(io.cwd, root));
   const catalog = loadCatalog(roots, () => settings);
+  const asGiven = pathsAsGiven(io, options.src);
   for (const entry of catalog.unreadable) {
-    reporter.problem("unreadable", relative(io, entry.path), [entry.reason]);
+    reporter.problem("unreadable", relative(io, asGiven(entry.path)), [entry.reason]);
   }
   return { catalog, unreadable: catalog.unreadable.length > 0 };
+}
+
+/**
+ * A file found under the source `roots` as ESLint names it when it lints them: under the root as
+ * given, not where a linked directory leads (the catalog names files by real path).
+ */
+export function pathsAsGiven(io: CliIO, roots: readonly string[]): (file: string) => string {
+  const linked = roots
+    .map((root) => {
+      const given = path.resolve(io.cwd, root);
+      return { given, real: realPathOf(given) };
+    })
+    .filter(({ given, real }) => given !== real);
+  return (file) => {
+    for (const { given, real } of linked) {
+      if (file === real) return given;
+      if (file.startsWith(real + path.sep)) return given + file.slice(real.length);
+    }
+    return file;
+  };
 }
 
 /** A path as the user, in the working directory, would type it. */

@@ -5,7 +5,7 @@
 import type { CompatibilityMode } from "../compat/index.js";
 import type { FieldModel, SignalDeclaration } from "../model/index.js";
 import { isName, modelPlace, type Group, type Version } from "./changes.js";
-import { displayLocation } from "./display.js";
+import { displayPath } from "../display-path.js";
 import { describeShape, formatDataPath } from "./shapes.js";
 
 export function pathText(dataPath: readonly string[]): string {
@@ -21,7 +21,7 @@ export function changeText(group: Group, signal: SignalDeclaration, renames: Rea
     const place = modelPlace(signal, group.dataPath);
     if (place.dataClass) {
       const span = place.field && place.field.declaredIn !== null ? place.field.keySpan : place.dataClass.nameSpan;
-      where = ` ${group.kind === "removed" ? "from" : "in"} \`${place.dataClass.name}\` (${displayLocation(cwd, span)})`;
+      where = ` ${group.kind === "removed" ? "from" : "in"} \`${place.dataClass.name}\` (${displayPath(cwd, span.file, { at: { line: span.loc.start.line } })})`;
     }
   }
   if (group.also && group.also.length > 0) where += `, also at ${group.also.map((p) => `\`${p}\``).join(", ")}`;

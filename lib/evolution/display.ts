@@ -1,16 +1,5 @@
-import { displayPath as showPath } from "../display-path.js";
+import { displayPath } from "../display-path.js";
 import { DEFAULT_SETTINGS, schemaDirectory, type PluginSettings } from "../settings.js";
-import type { SourceSpan } from "../source/index.js";
-
-/** A path as a user in `cwd` would type it: relative when inside `cwd`, else absolute. */
-export function displayPath(cwd: string, file: string): string {
-  return showPath(cwd, file);
-}
-
-/** `file:line` of a span, for messages that point at another place. */
-export function displayLocation(cwd: string, span: SourceSpan): string {
-  return showPath(cwd, span.file, { at: { line: span.loc.start.line } });
-}
 
 function shellWord(word: string): string {
   return /^[\w./+:@=-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;

@@ -12,7 +12,7 @@ import type { DataClassUse } from "../project/index.js";
 import { schemaDirectory } from "../settings.js";
 import { knownSchema, readSnapshot } from "../snapshots/index.js";
 import type { SourceSpan } from "../source/index.js";
-import { displayPath } from "./display.js";
+import { displayPath } from "../display-path.js";
 import { listText, type FrozenDataClassesMessageId } from "./messages.js";
 import {
   namesOf,
@@ -126,7 +126,6 @@ function fieldsKey(model: DataClassModel): string {
   }
   return key;
 }
-
 
 /** "the snapshot `f` of `event`", or "the snapshots of `a` (`f`) and `b` (`g`)". */
 function pinnedBy(snapshots: ReadonlyMap<string, string>): string {

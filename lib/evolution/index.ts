@@ -22,5 +22,7 @@ export {
 } from "./messages.js";
 export { placeOfFinding, formatFindingPath, type FindingPlace } from "./finding-path.js";
 export { nextEventType, nodePathWithRange, payloadSpan, replaceKey, replaceStringLiteral, type SourceEdit } from "./source-edits.js";
-export { displayPath, generateCommand } from "./display.js";
+export { generateCommand } from "./display.js";
+export { displayPath } from "../display-path.js";
+export { entrySpan } from "./places.js";
 export type { EvolutionOptions, EvolutionReport, EvolutionSuggestion, SignalSource } from "./types.js";

@@ -21,7 +21,6 @@ export function groupSpan(group: Group, signal: SignalDeclaration, source: Signa
   return entrySpan(entry.typeSpan, signal, source);
 }
 
-
 export function renameBackSuggestion(signal: SignalDeclaration, source: SignalSource, key: string, oldKey: string): EvolutionSuggestion<"renameBack"> | null {
   const entry = signal.fields.find((field) => field.name === key);
   return entry && inSignalFile(entry.keySpan, signal)

@@ -10,7 +10,8 @@ import { schemaDirectory } from "../settings.js";
 import { knownSchema, readSnapshot, schemaTextProblem, type SnapshotReadResult } from "../snapshots/index.js";
 import { groupFindings, locate, mergeRenames, mergeSameField, type Located, type Version } from "./changes.js";
 import { againstText, changeText, fixText, whyText } from "./change-wording.js";
-import { displayPath, generateCommand } from "./display.js";
+import { displayPath } from "../display-path.js";
+import { generateCommand } from "./display.js";
 import type { SchemaSnapshotMessageId, NoRemovedFieldsMessageId } from "./messages.js";
 import { groupSpan, renameBackSuggestion } from "./places.js";
 import { nextEventType, replaceStringLiteral } from "./source-edits.js";
@@ -30,7 +31,6 @@ export interface SignalEvolution {
   /** no-removed-fields: the ADR's top-level rules, except where `snapshot` already reports the key. */
   readonly topLevel: readonly EvolutionReport<NoRemovedFieldsMessageId>[];
 }
-
 
 interface CacheEntry {
   readonly fingerprint: readonly unknown[];

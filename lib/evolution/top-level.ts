@@ -5,7 +5,7 @@
  */
 import type { FieldModel, SignalDeclaration } from "../model/index.js";
 import type { SnapshotOk } from "../snapshots/index.js";
-import { displayPath } from "./display.js";
+import { displayPath } from "../display-path.js";
 import type { NoRemovedFieldsMessageId } from "./messages.js";
 import { entrySpan, renameBackSuggestion } from "./places.js";
 import { describeShape, namesOf, pairRenames, recordFields, shapeChange, shapeOfField, shapeOfJson, unwrapNullable } from "./shapes.js";

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-est
 import { settingsCacheKey } from "../settings.js";
 import { moduleScopeOf, spanOf, type SourceFile, type TypeDeclaration } from "../source/index.js";
 import type { DataClassNode } from "./analyze.js";
-import { checkFieldName, problemAt } from "./problems.js";
+import { checkFieldName, duplicateField, problemAt } from "./problems.js";
 import { qualifiedParts } from "./qualified-name.js";
 import type { TypeMapper } from "./type-mapper.js";
 import type { DataClassKind, DataClassModel, FieldModel, FieldType, ModelProblem } from "./types.js";
@@ -307,7 +307,6 @@ export class DataClassBuilder {
   }
 }
 
-
 /** A parameter's identifier without its type annotation (ESTree ranges include the annotation). */
 function nameOnly(node: TSESTree.Identifier): TSESTree.Node {
   const [start] = node.range;
@@ -380,7 +379,7 @@ function checkDuplicates(fields: FieldModel[], problems: ModelProblem[]): FieldM
   const unique: FieldModel[] = [];
   for (const field of fields) {
     if (seen.has(field.name)) {
-      problems.push({ code: "duplicate-field", message: `the field \`${field.name}\` is declared twice`, span: field.keySpan });
+      problems.push(duplicateField(field.name, field.keySpan));
       continue;
     }
     seen.add(field.name);

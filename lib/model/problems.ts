@@ -9,6 +9,11 @@ export function problemAt(file: SourceFile, node: TSESTree.Node, code: ModelProb
   return { code, message, span: spanOf(file, node) };
 }
 
+/** A second field of the same name in one record (the first one is kept). */
+export function duplicateField(name: string, keySpan: SourceSpan): ModelProblem {
+  return { code: "duplicate-field", message: `the field \`${name}\` is declared twice`, span: keySpan };
+}
+
 /** Reports a field name Avro does not accept (the field is kept: its type is still checked). */
 export function checkFieldName(name: string, keySpan: SourceSpan, problems: ModelProblem[]): void {
   if (AVRO_NAME.test(name)) return;

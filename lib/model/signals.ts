@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-est
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { detached, spanOf, type SourceFile } from "../source/index.js";
 import { jsDocBefore } from "./jsdoc.js";
-import { checkFieldName, problemAt } from "./problems.js";
+import { checkFieldName, duplicateField, problemAt } from "./problems.js";
 import type { TypeMapper } from "./type-mapper.js";
 import { qualifiedParts } from "./qualified-name.js";
 import type { FieldModel, ModelProblem, SignalDeclaration } from "./types.js";
@@ -216,7 +216,7 @@ function dataFields(mapper: TypeMapper, file: SourceFile, node: TSESTree.Node, p
     const value = property.value;
     const keySpan = spanOf(file, property.key);
     if (fields.some((field) => field.name === name)) {
-      problems.push({ code: "duplicate-field", message: `the field \`${name}\` is declared twice`, span: keySpan });
+      problems.push(duplicateField(name, keySpan));
       continue;
     }
     checkFieldName(name, keySpan, problems);

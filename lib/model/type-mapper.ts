@@ -1,24 +1,17 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/typescript-estree";
 import type { PluginSettings } from "../settings.js";
 import { NameResolver, spanOf, type NameResolution, type SourceFile, type SourceSpan } from "../source/index.js";
-import {
-  ARRAY_NAMES,
-  MAP_NAMES,
-  NAMED_PRIMITIVES,
-  UNSUPPORTED_GLOBALS,
-  globalPrimitive,
-} from "./builtins.js";
+import { ARRAY_NAMES, MAP_NAMES, NAMED_PRIMITIVES, UNSUPPORTED_GLOBALS, globalPrimitive } from "./builtins.js";
 import { unresolvedCause, type UnsupportedCauseId } from "./causes.js";
 import { DataClassBuilder } from "./data-class-builder.js";
 import { qualifiedParts } from "./qualified-name.js";
 import type { DataClassModel, FieldModel, FieldType, ModelProblem, UnsupportedCode, UnsupportedType } from "./types.js";
-
 import type { DataClassNode } from "./analyze.js";
+
 type MemberList = readonly TSESTree.TypeElement[];
 
 /** A name as written in a type or a value position: `A` or `ns.A`. */
 type NameNode = TSESTree.Identifier | TSESTree.TSQualifiedName | TSESTree.MemberExpression;
-
 
 /**
  * Turns type annotations (and `data` values) into `FieldType`s, following names across files;
@@ -209,11 +202,15 @@ export class TypeMapper {
       const arg = args[index];
       if (arg) frame.set(parameter.name.name, this.mapType(file, arg));
       else if (parameter.default) {
-        // A default may name the parameters before it (`<T, U = T>`).
+        // A default is written inside the alias: one that names the alias again (`<T = Loop>`) is a cycle.
+        if (this.isInProgress(alias)) return unsupportedType("recursive", text, span, "recursive-alias", { name: alias.id.name });
+        // It may name the parameters before it (`<T, U = T>`).
         this.frames.push(frame);
+        this.inProgress.add(alias);
         try {
           frame.set(parameter.name.name, this.mapType(aliasFile, parameter.default));
         } finally {
+          this.inProgress.delete(alias);
           this.frames.pop();
         }
       } else return null;
@@ -376,7 +373,6 @@ export class TypeMapper {
   }
 }
 
-/** A type the event bus cannot carry, as written (`text`) at `span`, and why (`id`, with the names the words need). */
 /** A type the event bus cannot carry, and why (the cause's id and the names its wording mentions). */
 function unsupportedType(code: UnsupportedCode, text: string, span: SourceSpan, id: UnsupportedCauseId, data?: Record<string, string>): UnsupportedType {
   return { kind: "unsupported", code, text, cause: data ? { id, data } : { id }, span };
@@ -414,5 +410,4 @@ function isDataClassLike(node: TSESTree.ClassDeclaration): boolean {
   }
   return fields > 0 || behaviour === 0 || node.superClass !== null;
 }
-
 

@@ -2,12 +2,13 @@
  * Findings as lib/checks gives them, without ESLint: a code (message id), the data the message
  * names, a span and edits; and the model's causes they are chosen by.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHECKS, createCheckContext, formatMessage, supportedFieldTypes, type Edit } from "../../lib/checks/index.js";
+import { CHECKS, createCheckContext, formatMessage, noRemovedFields, schemaSnapshot, supportedFieldTypes, type Edit } from "../../lib/checks/index.js";
 import { resolveSettings } from "../../lib/settings.js";
 import { getSourceFile, realPathOf } from "../../lib/source/index.js";
-import { fixture } from "../helpers.js";
+import { fixture, tempProject } from "../helpers.js";
 
 const SRC = realPathOf(fixture("parity", "supported-field-types", "src"));
 const settings = resolveSettings({ sourceDirs: [SRC], schemaDir: path.join(SRC, "..", "schemas") });
@@ -82,5 +83,37 @@ describe("the model's causes", () => {
       "profile.price": "external-package",
       "profile.color": "enum",
     });
+  });
+});
+
+describe("schema-snapshot and no-removed-fields", () => {
+  const EVENT = "org.openedx.learning.thing.changed.v1";
+  const snapshot = (b: unknown) =>
+    JSON.stringify({
+      name: "CloudEvent",
+      type: "record",
+      doc: "Avro Event Format for CloudEvents created with openedx_events/schema",
+      fields: [{ name: "a", type: "string" }, { name: "b", ...(b as object) }],
+      namespace: EVENT,
+    });
+
+  it("judge one reading of the snapshots per file: a snapshot rewritten between the two changes neither", () => {
+    const { dir, files } = tempProject("one-reading", {
+      "signals.ts": `/** x */\nexport const THING_CHANGED = new OpenEdxPublicSignal<{ a: string }>({ event_type: "${EVENT}" });\n`,
+      "org+openedx+learning+thing+changed+v1_schema.avsc": snapshot({ type: "string" }),
+    });
+    const projectSettings = resolveSettings({ sourceDirs: [dir], schemaDir: dir });
+    const contextOfSignals = () => {
+      const source = getSourceFile(files["signals.ts"]);
+      return createCheckContext({ filename: files["signals.ts"], text: source.text, program: source.ast!, origin: "disk" }, projectSettings, dir);
+    };
+    const context = contextOfSignals();
+    // `b` (a string, no default) was removed: FORWARD_TRANSITIVE refuses it, so schema-snapshot reports it and no-removed-fields leaves it.
+    expect(schemaSnapshot.run(context, {}).map((f) => f.messageId)).toEqual(["incompatible"]);
+    // Rewritten with a default, the removal is no longer the mode's to report, but no-removed-fields' (as a new context sees).
+    fs.writeFileSync(files["org+openedx+learning+thing+changed+v1_schema.avsc"], snapshot({ type: ["null", "string"], default: null }));
+    expect(noRemovedFields.run(contextOfSignals(), {}).map((f) => f.messageId)).toEqual(["removedKey"]);
+    // The file being checked keeps the reading its schema-snapshot findings came from: `b` is reported once.
+    expect(noRemovedFields.run(context, {})).toEqual([]);
   });
 });

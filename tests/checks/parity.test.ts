@@ -26,6 +26,8 @@ interface CaseConfig {
   readonly config?: "recommended" | "strict";
   readonly rules: Record<string, unknown>;
   readonly settings: Record<string, unknown>;
+  /** Config objects after the case's own, as source text (`{ files: […], rules: {…} }`). */
+  readonly after?: readonly string[];
 }
 
 /** A finding as `check --format json` shows it, less the event type (ESLint has none). */
@@ -62,6 +64,7 @@ function project(name: string, override?: Partial<CaseConfig>): string {
       "",
       "export default [",
       `  { ...plugin.configs.${base}, rules: ${rulesText}, settings: { "openedx-events": ${JSON.stringify(config.settings)} } },`,
+      ...(config.after ?? []).map((object) => `  ${object},`),
       "];",
       "",
     ].join("\n"),
@@ -84,6 +87,7 @@ async function eslintFindings(dir: string): Promise<Shown[]> {
         .filter((m) => m.ruleId?.startsWith("openedx-events/"))
         .map((m) => ({
           rule: m.ruleId!,
+          ...(m.severity === 1 && { severity: "warning" as const }),
           messageId: m.messageId!,
           file: path.relative(dir, result.filePath).split(path.sep).join("/"),
           line: m.line,
@@ -103,7 +107,19 @@ function checkFindings(dir: string): Shown[] {
   expect(run.stderr).toBe("");
   expect([0, 1]).toContain(run.status);
   const json = JSON.parse(run.stdout) as { problems: CheckProblem[] };
-  return sorted(json.problems.map(({ rule, messageId, file, line, column, endLine, endColumn, message }) => ({ rule, messageId, file, line, column, endLine, endColumn, message })));
+  return sorted(
+    json.problems.map(({ rule, severity, messageId, file, line, column, endLine, endColumn, message }) => ({
+      rule,
+      ...(severity && { severity }),
+      messageId,
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      message,
+    })),
+  );
 }
 
 describe("every rule has a parity case", () => {
@@ -144,5 +160,71 @@ describe("check runs the rules the config turns on, with their options", () => {
     expect(await eslintFindings(none)).toEqual([]);
     const recommended = checkFindings(none).map((f) => f.rule);
     expect(new Set(recommended)).toEqual(new Set(["openedx-events/valid-event-type", "openedx-events/schema-snapshot"]));
+  }, 60_000);
+});
+
+describe("check asks the config about each file, as ESLint does", () => {
+  const VALID_EVENT_TYPE = "openedx-events/valid-event-type";
+
+  it("a rule turned off for one file, and given other options for another", async () => {
+    const dir = project("valid-event-type", {
+      after: [
+        `{ files: ["src/other.ts"], rules: { "${VALID_EVENT_TYPE}": "off" } }`,
+        `{ files: ["src/signals.ts"], rules: { "${VALID_EVENT_TYPE}": ["error", { requireConstantCase: false }] } }`,
+      ],
+    });
+    const fromEslint = await eslintFindings(dir);
+    const ids = (file: string) => fromEslint.filter((f) => f.file === file && f.rule === VALID_EVENT_TYPE).map((f) => f.messageId);
+    expect(ids("src/other.ts")).toEqual([]);
+    expect(ids("src/signals.ts")).not.toContain("constantCase");
+    expect(ids("src/signals.ts")).toContain("duplicate");
+    expect(checkFindings(dir)).toEqual(fromEslint);
+  }, 60_000);
+
+  it("a file the config ignores is not checked", async () => {
+    const dir = project("valid-event-type", { after: ['{ ignores: ["src/other.ts"] }'] });
+    const fromEslint = await eslintFindings(dir);
+    expect(fromEslint.filter((f) => f.file === "src/other.ts")).toEqual([]);
+    expect(fromEslint.length).toBeGreaterThan(0);
+    expect(checkFindings(dir)).toEqual(fromEslint);
+  }, 60_000);
+
+  it("a rule set to warn gives warnings: GitHub warning annotations, and no failure when all problems are warnings", async () => {
+    const dir = project("valid-event-type", {
+      rules: { [VALID_EVENT_TYPE]: ["warn", { subdomains: ["learning", "content_authoring"] }] },
+      settings: { sourceDirs: ["src"], schemaDir: "schemas", compatibility: "NONE" },
+    });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: path.join(dir, "eslint.config.mjs") });
+    const severities = (await eslint.lintFiles(["src"])).flatMap((result) => result.messages.map((m) => `${m.ruleId} ${m.severity}`));
+    expect(new Set(severities)).toEqual(new Set([`${VALID_EVENT_TYPE} 1`]));
+    const json = spawnSync(process.execPath, [CLI, "check", "--format", "json"], { cwd: dir, encoding: "utf8" });
+    expect(json.status).toBe(0);
+    const problems = (JSON.parse(json.stdout) as { problems: CheckProblem[] }).problems;
+    expect(problems.length).toBe(severities.length);
+    expect(new Set(problems.map((p) => `${p.rule} ${p.severity}`))).toEqual(new Set([`${VALID_EVENT_TYPE} warning`]));
+    const github = spawnSync(process.execPath, [CLI, "check", "--format", "github"], { cwd: dir, encoding: "utf8" });
+    expect(github.status).toBe(0);
+    const lines = github.stdout.trimEnd().split("\n");
+    expect(lines.slice(0, -1).every((line) => line.startsWith("::warning file=src/"))).toBe(true);
+    expect(lines.at(-1)).toBe(`9 events checked, ${problems.length} problems (0 errors, ${problems.length} warnings)`);
+  }, 60_000);
+
+  it("options a rule refuses, given to one file, stop check with ESLint's whole reason, as they stop ESLint", async () => {
+    const dir = project("valid-event-type", { after: [`{ files: ["src/other.ts"], rules: { "${VALID_EVENT_TYPE}": ["error", { bogus: 1 }] } }`] });
+    await expect(eslintFindings(dir)).rejects.toThrow(/Unexpected property "bogus"/);
+    const run = spawnSync(process.execPath, [CLI, "check"], { cwd: dir, encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: cannot load eslint\.config\.mjs for src\/other\.ts: Key "rules": Key "openedx-events\/valid-event-type": Value \{/);
+    expect(run.stderr).toContain('should NOT have additional properties. Unexpected property "bogus".');
+  }, 60_000);
+
+  it("sources reached through a linked directory are shown where ESLint shows them", async () => {
+    const dir = project("supported-field-types");
+    fs.renameSync(path.join(dir, "src"), path.join(dir, "linked-src"));
+    fs.symlinkSync("linked-src", path.join(dir, "src"));
+    const fromEslint = await eslintFindings(dir);
+    expect(fromEslint.length).toBeGreaterThan(0);
+    expect(new Set(fromEslint.map((f) => f.file.split("/")[0]))).toEqual(new Set(["src"]));
+    expect(checkFindings(dir)).toEqual(fromEslint);
   }, 60_000);
 });

@@ -58,6 +58,18 @@ describe("names that refer back to themselves or to earlier parameters", () => {
     expect(schema!.fields[0]!.type).toEqual({ name: "ProfileData", type: "record", fields: [{ name: "nickname", type: ["null", "string"], default: null }] });
   });
 
+  it("a default that names its own alias (`<T = Loop>`) is a problem, not a stack overflow", () => {
+    const file = project(
+      'type Loop<T = Loop> = T | null;\ntype Box<T = Box<string>> = T[];\nexport class ProfileData {\n  readonly a!: Loop;\n  readonly b!: Loop<string>;\n  readonly c!: Box;\n}\nexport const S = new OpenEdxPublicSignal({ event_type: "org.openedx.test.loop.v1", data: { p: ProfileData } });\n',
+    );
+    const { schema, problems } = schemaOf(file, "org.openedx.test.loop.v1");
+    expect(schema).toBeNull();
+    expect(problems.map((p) => [p.code, p.path, p.typeText])).toEqual([
+      ["recursive", "p.a", "Loop"],
+      ["recursive", "p.c[]", "Box<string>"],
+    ]);
+  });
+
   it("an interface that is only an index signature of itself is a problem, not a stack overflow", () => {
     const file = project(
       'interface Dict {\n  [key: string]: Dict;\n}\nexport class TreeData {\n  readonly children!: Dict;\n}\nexport const S = new OpenEdxPublicSignal({ event_type: "org.openedx.test.dict.v1", data: { t: TreeData } });\n',

@@ -13,6 +13,7 @@ import plugin from "../../index.js";
 import { recordProblems } from "../../lib/avro/index.js";
 import { checkMode } from "../../lib/compat/index.js";
 import type { SourceSpan } from "../../lib/source/index.js";
+import { schemaDirectory } from "../../lib/settings.js";
 import { readSnapshot } from "../../lib/snapshots/index.js";
 import { rules } from "../../rules/index.js";
 import { createRule, SETTINGS_MESSAGES } from "../../rules/utils/create-rule.js";
@@ -60,7 +61,7 @@ const probe = createRule({
           for (const problem of problems) here(problem.span, `${problem.path}: ${problem.reason}`);
           if (signal.eventType === null) continue;
           ec.isKnownUnserializable(signal);
-          const snapshot = readSnapshot(ec.schemaDir, signal.eventType);
+          const snapshot = readSnapshot(schemaDirectory(ec.settings, ec.cwd), signal.eventType);
           const at = signal.eventTypeSpan ?? signal.span;
           if (snapshot.status === "ok") {
             if (schema) {

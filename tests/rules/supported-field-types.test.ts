@@ -13,6 +13,8 @@ const PROBLEMS_DATA = ruleFixture("supported-field-types", "model-problems", "da
 const PROBLEMS_SIGNALS = ruleFixture("supported-field-types", "model-problems", "signals.ts");
 
 const CYCLE_SIGNALS = ruleFixture("supported-field-types", "import-cycle", "signals.ts");
+const IMPORTED_PAYLOAD = ruleFixture("supported-field-types", "imported-payload");
+const IMPORTED_PAYLOAD_SIGNALS = ruleFixture("supported-field-types", "imported-payload", "signals.ts");
 
 const inline = { filename: INLINE_FILE, settings: settingsFor(INLINE_DIR) };
 
@@ -26,6 +28,7 @@ export const THING_CHANGED = new OpenEdxPublicSignal({
 const THING = "Event `org.openedx.learning.thing.changed.v1`";
 const LIST_IT =
   ' If the event is deliberately kept off the event bus, list it in settings["openedx-events"].knownUnserializableSignals instead, and say why in an `@warning` in its JSDoc.';
+const GRADE = "Event `org.openedx.learning.grade.changed.v1`";
 const ENROLLMENT_AND_USER = "Event `org.openedx.learning.enrollment.created.v1` (and 1 other event)";
 
 ruleTester.run("supported-field-types", testable(rule), {
@@ -701,6 +704,38 @@ class ThingData {
       errors: [
         { messageId: "unreadableDefinition", data: { event: "Event `org.openedx.test.import.cycle.v1`", where: ", field `missing`", at: "", reason: "`Missing` cannot be resolved: import cycle: 'Missing' is re-exported in a loop through cycle-a.ts" }, line: 12, column: 14, endLine: 12, endColumn: 21 },
         { messageId: "unreadableDefinition", data: { event: "Event `org.openedx.test.primitive.name.v1`", where: "", at: "", reason: 'the generated schema is not valid Avro: cannot rename primitive type: "long"' }, line: 18, column: 15, endLine: 18, endColumn: 51 },
+      ],
+    },
+    {
+      name: "signal file of the generic form with an imported payload: its entries' problems are reported on the type argument",
+      filename: IMPORTED_PAYLOAD_SIGNALS,
+      code: read(IMPORTED_PAYLOAD_SIGNALS),
+      settings: settingsFor(IMPORTED_PAYLOAD),
+      errors: [
+        {
+          messageId: "dictType",
+          data: { event: GRADE, path: "extra", at: " (in ./payload.ts:8:19)", type: "Record<string, string>", listIt: LIST_IT },
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 66,
+        },
+        {
+          messageId: "optionalField",
+          data: { event: GRADE, path: "note", at: " (in ./payload.ts:9:16)", type: "note?: string", listIt: "" },
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 66,
+        },
+        {
+          messageId: "dictType",
+          data: { event: GRADE, path: "settings.weights", at: " (in ./payload.ts:3:21)", type: "Record<string, number>", listIt: "" },
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 66,
+        },
       ],
     },
     {
