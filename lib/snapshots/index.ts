@@ -25,7 +25,7 @@ export {
   type TooLarge,
   type SchemaFileLimits,
 } from "./limits.js";
-export * from "./parse.js";
+export { parseSnapshotText, type KnownSchema, type ParsedSnapshot, type SnapshotProblemKind, type SnapshotSchema } from "./parse.js";
 export {
   readSnapshot,
   type ReadOptions,

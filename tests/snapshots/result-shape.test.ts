@@ -9,11 +9,11 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   historyFileName,
   readSnapshot,
-  recogniseSnapshotBytes,
   snapshotFileName,
   type KnownSchema,
   type SnapshotOk,
 } from "../../lib/snapshots/index.js";
+import { recogniseSnapshotBytes } from "../../lib/snapshots/parse.js";
 import { resetCaches } from "../../lib/testing.js";
 import { EVENT, schemaText, tempDir, write } from "./helpers.js";
 
